@@ -1,0 +1,17 @@
+// Shared Jest settings for Node-side projects (api, shared libs, tools).
+// Each project's jest.config.cjs calls this with its own directory.
+module.exports = (projectDir, displayName) => ({
+  displayName,
+  rootDir: projectDir,
+  testEnvironment: 'node',
+  resolver: '@nx/jest/plugins/resolver',
+  transform: {
+    '^.+\\.[tj]s$': [
+      'ts-jest',
+      { tsconfig: `${projectDir}/tsconfig.spec.json`, isolatedModules: true, diagnostics: false },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  coverageDirectory: `${__dirname}/coverage/${displayName}`,
+});
