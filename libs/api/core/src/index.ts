@@ -1,1 +1,11 @@
-export {};
+export * from './lib/config/parley-config';
+export * from './lib/database/database';
+export * from './lib/database/database.module';
+export * from './lib/database/db-roles';
+export * from './lib/database/unit-of-work';
+export * from './lib/database/migration-helpers';
+export * from './lib/database/data-source';
+export * from './lib/errors/parley-errors';
+export * from './lib/tenancy/request-context';
+export * from './lib/tenancy/access.decorators';
+export * from './lib/parley-core.module';

@@ -1,0 +1,5 @@
+import { CreateRolesAndTenancy1763800000000 } from './1763800000000-create-roles-and-tenancy';
+import { CreateAuditLog1763800001000 } from './1763800001000-create-audit-log';
+
+/** Every migration, oldest first. Add new ones at the end. */
+export const PARLEY_MIGRATIONS = [CreateRolesAndTenancy1763800000000, CreateAuditLog1763800001000];
