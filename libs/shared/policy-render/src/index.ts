@@ -1,7 +1,6 @@
 export * from './lib/policy-document';
 export * from './lib/template-fields';
-export { escapeHtml, isAllowedLinkUrl, parseInline, renderInlineHtml, renderInlineText } from './lib/inline';
-export type { InlineNode } from './lib/inline';
+export * from './lib/inline';
 export * from './lib/render';
 export * from './lib/channels';
 export * from './lib/policy-diff';

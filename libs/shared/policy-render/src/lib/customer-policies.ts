@@ -29,7 +29,8 @@ const FACE_TO_FACE =
   'If any offensive social media posts are brought to our attention, we may contact the patient/s involved and invite them to have a face-to-face discussion about the issues that they have.';
 const REMOVAL =
   'However, depending on the content of the post, it may be viewed as a potential breakdown in the doctor-patient relationship and could result in you being removed from our practice list.';
-const IN_PERSON_INSTRUCTIONS = 'Speak to any member of the reception team, or ask to speak to the practice manager.';
+const IN_PERSON_INSTRUCTIONS =
+  'Speak to any member of the reception team, or ask to speak to the practice manager.';
 
 const wilmslow: CustomerPolicy = {
   slug: 'wilmslow-health-centre',

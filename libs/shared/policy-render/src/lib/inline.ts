@@ -69,7 +69,11 @@ function parse(src: string, allowLinks: boolean): InlineNode[] {
   return nodes;
 }
 
-function matchAt(src: string, i: number, allowLinks: boolean): { node: InlineNode; end: number } | null {
+function matchAt(
+  src: string,
+  i: number,
+  allowLinks: boolean,
+): { node: InlineNode; end: number } | null {
   if (src.startsWith('{{', i)) {
     const field = /^\{\{([A-Za-z][A-Za-z0-9]*)\}\}/.exec(src.slice(i, i + 64));
     // Unknown fields stay literal so a typo is visible in the preview instead of vanishing.

@@ -67,10 +67,19 @@ export function checkPolicy(doc: PolicyDocument, ctx: PolicyCheckContext): Polic
   ];
 }
 
-function collectPassages(doc: PolicyDocument, ctx: RenderContext, values: TemplateValues): Passage[] {
+function collectPassages(
+  doc: PolicyDocument,
+  ctx: RenderContext,
+  values: TemplateValues,
+): Passage[] {
   const passages: Passage[] = [];
-  const add = (raw: InlineText | undefined, blockIndex: number | undefined, aboutFeedback = false) => {
-    if (raw !== undefined) passages.push({ raw, text: renderInlineText(raw, values), blockIndex, aboutFeedback });
+  const add = (
+    raw: InlineText | undefined,
+    blockIndex: number | undefined,
+    aboutFeedback = false,
+  ) => {
+    if (raw !== undefined)
+      passages.push({ raw, text: renderInlineText(raw, values), blockIndex, aboutFeedback });
   };
   add(doc.title, undefined);
   doc.blocks.forEach((block, i) => {
@@ -121,7 +130,8 @@ function wordingWarnings(passages: Passage[], ctx: RenderContext): PolicyWarning
     }
   }
   // The ladder counts even when the policy does not show it: the warning step is what matters.
-  const warned = passages.some((p) => mentionsWarning(p.text)) || ctx.escalationSteps.some(mentionsWarning);
+  const warned =
+    passages.some((p) => mentionsWarning(p.text)) || ctx.escalationSteps.some(mentionsWarning);
   if (removalAt && !warned) {
     warnings.push({
       code: 'REMOVAL_WITHOUT_WARNING',
@@ -150,7 +160,8 @@ function routeWarnings(doc: PolicyDocument, ctx: PolicyCheckContext): PolicyWarn
   if (listIndex >= 0 && channelsShownInPolicy(ctx.channels).length === 0) {
     warnings.push({
       code: 'EMPTY_CHANNEL_LIST',
-      message: 'No switched-on channel is shown in the policy, so the channel list block is left out.',
+      message:
+        'No switched-on channel is shown in the policy, so the channel list block is left out.',
       blockIndex: listIndex,
     });
   }

@@ -109,7 +109,9 @@ function diffSequences(a: string[], b: string[]): { op: DiffOp; value: string }[
     }
   }
 
-  const ops: { op: DiffOp; value: string }[] = a.slice(0, start).map((value) => ({ op: 'equal', value }));
+  const ops: { op: DiffOp; value: string }[] = a
+    .slice(0, start)
+    .map((value) => ({ op: 'equal', value }));
   let i = 0;
   let j = 0;
   while (i < n || j < m) {

@@ -143,7 +143,10 @@ export function validatePolicyDocument(doc: unknown): PolicyValidationResult {
   } else {
     const raw: unknown[] = doc['blocks'];
     if (raw.length > POLICY_LIMITS.blocks) {
-      fail('blocks', `blocks has ${count(raw.length)} blocks; the limit is ${count(POLICY_LIMITS.blocks)}`);
+      fail(
+        'blocks',
+        `blocks has ${count(raw.length)} blocks; the limit is ${count(POLICY_LIMITS.blocks)}`,
+      );
     }
     raw.forEach((value, i) => {
       const block = readBlock(value, `blocks[${i}]`, fail);
@@ -204,7 +207,10 @@ function readItems(value: unknown, path: string, fail: Fail): string[] | undefin
     valid = false;
   }
   if (items.length > POLICY_LIMITS.listItems) {
-    fail(path, `${path} has ${count(items.length)} items; the limit is ${count(POLICY_LIMITS.listItems)}`);
+    fail(
+      path,
+      `${path} has ${count(items.length)} items; the limit is ${count(POLICY_LIMITS.listItems)}`,
+    );
     valid = false;
   }
   items.forEach((item, i) => {

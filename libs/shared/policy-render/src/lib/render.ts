@@ -1,5 +1,11 @@
 import { renderInlineHtml, renderInlineText } from './inline';
-import { InlineText, PolicyBlock, PolicyDocument, RenderChannel, RenderContext } from './policy-document';
+import {
+  InlineText,
+  PolicyBlock,
+  PolicyDocument,
+  RenderChannel,
+  RenderContext,
+} from './policy-document';
 import { templateValues, TemplateValues } from './template-fields';
 
 export type PolicyHeadingLevel = 1 | 2 | 3 | 4 | 5;

@@ -27,10 +27,14 @@ export function isTemplateField(name: string): name is TemplateField {
  * Values of the template fields for a context. Throws a RangeError for a malformed
  * effectiveDate: a policy must never be published with a wrong or half-rendered date.
  */
-export function templateValues(ctx: Pick<RenderContext, 'practiceName' | 'effectiveDate'>): TemplateValues {
+export function templateValues(
+  ctx: Pick<RenderContext, 'practiceName' | 'effectiveDate'>,
+): TemplateValues {
   const date = parseIsoDate(ctx.effectiveDate);
   if (!date) {
-    throw new RangeError(`effectiveDate must be an ISO date (yyyy-mm-dd), got "${ctx.effectiveDate}"`);
+    throw new RangeError(
+      `effectiveDate must be an ISO date (yyyy-mm-dd), got "${ctx.effectiveDate}"`,
+    );
   }
   const monthYear = `${MONTHS[date.month - 1]} ${date.year}`;
   return {

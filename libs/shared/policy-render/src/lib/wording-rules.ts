@@ -47,7 +47,11 @@ const WRITING_ONLY = [
  * item); otherwise the sentence or the one before it must say so, so "repeat prescription
  * requests must be made in writing" is not flagged.
  */
-export function demandsWriting(sentence: string, previous: string, aboutFeedback: boolean): boolean {
+export function demandsWriting(
+  sentence: string,
+  previous: string,
+  aboutFeedback: boolean,
+): boolean {
   if (!matchesUnnegated(sentence, WRITING_ONLY)) return false;
   return aboutFeedback || FEEDBACK_WORDS.test(sentence) || FEEDBACK_WORDS.test(previous);
 }
