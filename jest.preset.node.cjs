@@ -8,7 +8,7 @@ module.exports = (projectDir, displayName) => ({
   transform: {
     '^.+\\.[tj]s$': [
       'ts-jest',
-      { tsconfig: `${projectDir}/tsconfig.spec.json`, isolatedModules: true, diagnostics: false },
+      { tsconfig: `${projectDir}/tsconfig.spec.json`, diagnostics: false },
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

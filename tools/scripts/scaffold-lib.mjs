@@ -57,7 +57,7 @@ write(
   'tsconfig.spec.json',
   json({
     extends: './tsconfig.json',
-    compilerOptions: { outDir: `${up}/dist/out-tsc`, module: 'commonjs', types: ['jest', 'node'] },
+    compilerOptions: { outDir: `${up}/dist/out-tsc`, module: 'commonjs', types: ['jest', 'node'], ...(angular ? {} : { isolatedModules: true }) },
     include: ['src/**/*.spec.ts', 'src/**/*.d.ts', 'src/test-setup.ts'],
   }),
 );

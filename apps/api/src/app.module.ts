@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AUTH_ENTITIES, AuthModule } from '@parley/api/auth';
+import { AuditModule } from '@parley/api/audit';
 import { ParleyCoreModule, type ParleyConfig } from '@parley/api/core';
+import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
 
 /** Every entity the DataSource maps, gathered from the domain libraries. */
-export const PARLEY_ENTITIES = [...AUTH_ENTITIES];
+export const PARLEY_ENTITIES = [...AUTH_ENTITIES, ...PRACTICE_ENTITIES];
 
 /** The whole API: core infrastructure plus one module per domain. */
 @Module({})
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule],
     };
   }
 }

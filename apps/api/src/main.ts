@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadParleyConfig } from '@parley/api/core';
 import { createParleyApp } from './create-app';
-import { loadDemoDataOnce } from './demo-data';
+import { loadDemoDataOnce } from './demo/load-demo-data';
 
 async function main(): Promise<void> {
   const config = loadParleyConfig();

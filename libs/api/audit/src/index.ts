@@ -1,1 +1,2 @@
-export {};
+export * from './lib/audit.service';
+export * from './lib/audit.module';

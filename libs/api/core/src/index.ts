@@ -9,3 +9,4 @@ export * from './lib/errors/parley-errors';
 export * from './lib/tenancy/request-context';
 export * from './lib/tenancy/access.decorators';
 export * from './lib/parley-core.module';
+export * from './lib/database/pg-errors';
