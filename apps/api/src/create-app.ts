@@ -38,5 +38,7 @@ export async function createParleyApp(config: ParleyConfig): Promise<INestApplic
   );
   app.enableShutdownHooks();
   serveConsole(app, config);
+  // Connects and migrates now (onModuleInit), so demo data can load before the app listens.
+  await app.init();
   return app;
 }

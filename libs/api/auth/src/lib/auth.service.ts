@@ -62,12 +62,15 @@ export class AuthService {
     return outcome.signedIn;
   }
 
-  refresh(ctx: RequestContext, refreshToken: string): Promise<SignedIn> {
-    return this.database.run(ctx, async (uow) => {
-      const { userId, tokens } = await this.tokens.rotate(uow, refreshToken);
-      const user = await uow.repo(UserEntity).findOneByOrFail({ id: userId });
-      return { tokens, user, memberships: await this.memberships.loadIn(uow, userId) };
+  async refresh(ctx: RequestContext, refreshToken: string): Promise<SignedIn> {
+    const outcome = await this.database.run(ctx, async (uow) => {
+      const rotation = await this.tokens.rotate(uow, refreshToken);
+      if (!rotation.ok) return rotation;
+      const user = await uow.repo(UserEntity).findOneByOrFail({ id: rotation.userId });
+      return { ok: true as const, signedIn: { tokens: rotation.tokens, user, memberships: await this.memberships.loadIn(uow, user.id) } };
     });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.signedIn;
   }
 
   logout(ctx: RequestContext, refreshToken: string): Promise<void> {

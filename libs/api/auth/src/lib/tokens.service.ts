@@ -15,6 +15,10 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+export type RotationResult =
+  | { ok: true; userId: string; tokens: IssuedTokens }
+  | { ok: false; error: UnauthenticatedError };
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -46,19 +50,22 @@ export class TokensService {
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
-  /** Exchanges a refresh token for new tokens; returns the user it belongs to. */
-  async rotate(uow: UnitOfWork, refreshToken: string): Promise<{ userId: string; tokens: IssuedTokens }> {
+  /**
+   * Exchanges a refresh token for new tokens. Failures are returned, not thrown, so that the
+   * revocation of a reused token's family commits; the caller throws afterwards.
+   */
+  async rotate(uow: UnitOfWork, refreshToken: string): Promise<RotationResult> {
     const repo = uow.repo(RefreshTokenEntity);
     const stored = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
     if (!stored || stored.expiresAt.getTime() <= Date.now()) {
-      throw new UnauthenticatedError('Your session has expired. Sign in again.');
+      return { ok: false, error: new UnauthenticatedError('Your session has expired. Sign in again.') };
     }
     if (stored.revokedAt) {
       await this.revokeFamily(uow, stored.familyId);
-      throw new UnauthenticatedError('This session was ended. Sign in again.');
+      return { ok: false, error: new UnauthenticatedError('This session was ended. Sign in again.') };
     }
     await repo.update({ id: stored.id }, { revokedAt: new Date() });
-    return { userId: stored.userId, tokens: await this.issue(uow, stored.userId, stored.familyId) };
+    return { ok: true, userId: stored.userId, tokens: await this.issue(uow, stored.userId, stored.familyId) };
   }
 
   /** Ends the sign-in the token belongs to (all its rotations). Unknown tokens are ignored. */
