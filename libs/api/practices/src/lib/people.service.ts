@@ -28,10 +28,12 @@ export class PeopleService {
   async remove(ctx: RequestContext, userId: string): Promise<void> {
     await this.database.run(ctx, async (uow) => {
       const practiceId = ctx.practiceId;
-      const roles = await uow.query<{ role: Role }>(
-        'SELECT role FROM memberships WHERE practice_id = $1 AND user_id = $2 FOR UPDATE',
-        [practiceId, userId],
-      );
+      // Serialise membership changes of this practice, so two removals cannot leave it without a manager.
+      await uow.query('SELECT 1 FROM practices WHERE id = $1 FOR UPDATE', [practiceId]);
+      const roles = await uow.query<{ role: Role }>('SELECT role FROM memberships WHERE practice_id = $1 AND user_id = $2', [
+        practiceId,
+        userId,
+      ]);
       if (roles.length === 0) throw new NotFoundError('The person');
       if (roles.some((r) => r.role === Role.PracticeManager)) {
         const [{ managers }] = await uow.query<{ managers: number }>(
