@@ -25,9 +25,11 @@ export const DEFAULT_CLOCK_SETTINGS: Readonly<ClockSettings> = Object.freeze({
 const REGULATION_ACK_WORKING_DAYS = 3;
 const REGULATION_DELAY_LETTER_MONTHS = 6;
 const REGULATION_TIME_LIMIT_MONTHS = 12;
-// Any six months hold at least 120 working days, so a target within it is met before the
-// delay letter falls due.
-const WORKING_DAYS_PER_MONTH_AT_LEAST = 20;
+/**
+ * Fewest working days in any window of 1..6 months over the bank-holiday table (index = months),
+ * so a response target within it always falls before the delay letter would be due.
+ */
+export const MIN_WORKING_DAYS_IN_MONTHS: readonly number[] = [0, 17, 38, 59, 80, 100, 121];
 
 export interface ComplaintClockInput {
   receivedOn: IsoDate;
@@ -173,7 +175,7 @@ export function validateClockSettings(settings: ClockSettingsInput): FieldError[
       'responseTargetWorkingDays',
       responseTargetWorkingDays,
       ackDays,
-      delayMonths * WORKING_DAYS_PER_MONTH_AT_LEAST,
+      MIN_WORKING_DAYS_IN_MONTHS[delayMonths] ?? 0,
       'Response target (working days)',
     ),
   );

@@ -56,7 +56,9 @@ export const IMMEDIATE_REMOVAL_CONFIRMATION_DAYS = 7;
 export const WARNING_VALID_MONTHS = 12;
 
 /** Refuses blank reasons: a warning or a removal must say why. */
-export function reasonsRequired(reasons: string | readonly string[]): { ok: true } | RemovalRefusal {
+export function reasonsRequired(
+  reasons: string | readonly string[],
+): { ok: true } | RemovalRefusal {
   return hasReasons(reasons)
     ? { ok: true }
     : {
@@ -107,7 +109,8 @@ export function checkRemovalRequest(input: RemovalRequestInput): RemovalCheck {
   const effectiveOn = addDays(requestedOn, REMOVAL_EFFECTIVE_AFTER_DAYS);
   const earliest = earliestValidWarningDate(requestedOn);
   const inWindow = input.warnings.filter(
-    (w) => compareIsoDates(w.givenOn, earliest) >= 0 && compareIsoDates(w.givenOn, requestedOn) <= 0,
+    (w) =>
+      compareIsoDates(w.givenOn, earliest) >= 0 && compareIsoDates(w.givenOn, requestedOn) <= 0,
   );
   const relied = inWindow.find((w) => hasReasons(w.reasons));
   if (relied) return { ok: true, effectiveOn, warningRelied: relied };
