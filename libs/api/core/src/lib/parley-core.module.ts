@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { HttpErrorFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { graphqlOptions } from './graphql/graphql.options';
+import { queryLimitRules } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger.options';
 
@@ -25,7 +26,7 @@ export class ParleyCoreModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(entities),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config), validationRules: queryLimitRules() }),
       ],
       controllers: [HealthController],
       providers: [
