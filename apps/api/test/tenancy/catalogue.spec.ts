@@ -1,4 +1,4 @@
-import { DbRole } from '@parley/api/core';
+import { DbRole, distributeForCitus, listTables } from '@parley/api/core';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** What PostgreSQL itself guarantees, read from its catalogue. */
@@ -69,5 +69,42 @@ describe('tenancy catalogue', () => {
         WHERE con.contype = 'f' AND src.relrowsecurity AND dst.relrowsecurity`,
     );
     expect(fks.filter((fk: { columns: string[] }) => !fk.columns.includes('practice_id'))).toEqual([]);
+  });
+
+  it('every practice-owned table is distributable by practice_id (Citus): keys and foreign keys include it', async () => {
+    const tables = (await listTables(owner())).filter((t) => t.hasPracticeId);
+    expect(tables.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const table of tables) {
+      const constraints: { name: string; type: string; columns: string[]; refers_to_practice_owned: boolean | null }[] = await owner().query(
+        `SELECT con.conname AS name, con.contype AS type,
+                (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY(con.conkey)) AS columns,
+                (SELECT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attname = 'practice_id')) AS refers_to_practice_owned
+           FROM pg_constraint con
+          WHERE con.conrelid = $1::regclass AND con.contype IN ('p', 'u', 'f')`,
+        [`${table.schema}.${table.name}`],
+      );
+      for (const c of constraints) {
+        const needsPracticeId = c.type !== 'f' || (c.refers_to_practice_owned && !(c.columns.length === 1 && c.columns[0] === 'practice_id'));
+        if (needsPracticeId && !c.columns.includes('practice_id')) problems.push(`${table.schema}.${table.name}: ${c.name}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('no global (reference) table has a foreign key into a practice-owned table', async () => {
+    const tables = await listTables(owner());
+    const global = tables.filter((t) => !t.hasPracticeId).map((t) => `${t.schema}.${t.name}`);
+    const bad = await owner().query(
+      `SELECT con.conname FROM pg_constraint con
+        WHERE con.contype = 'f' AND con.conrelid::regclass::text = ANY($1)
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attname = 'practice_id')`,
+      [global.map((g) => g.replace(/^public\./, ''))],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('does nothing for Citus on a database without the citus extension', async () => {
+    expect(await distributeForCitus(owner())).toEqual({ citus: false, placed: [] });
   });
 });

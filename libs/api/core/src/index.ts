@@ -10,3 +10,4 @@ export * from './lib/tenancy/request-context';
 export * from './lib/tenancy/access.decorators';
 export * from './lib/parley-core.module';
 export * from './lib/database/pg-errors';
+export * from './lib/database/citus';

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { PARLEY_CONFIG, type ParleyConfig } from '../config/parley-config';
 import { createParleyDataSource, type EntityList } from './data-source';
 import { Database, PARLEY_DATA_SOURCE } from './database';
+import { distributeForCitus } from './citus';
 import { describeDatabaseError } from './database-errors';
 
 /**
@@ -46,6 +47,8 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
       throw new Error(describeDatabaseError(this.config.database, error));
     }
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    const citus = await distributeForCitus(this.dataSource);
+    if (citus.placed.length > 0) this.logger.log(`Citus: placed ${citus.placed.length} table(s) (practice-owned distributed by practice_id)`);
     const where = this.config.database.kind === 'pglite' ? `embedded PGlite (${this.config.database.dataDir ?? 'in memory'})` : 'PostgreSQL';
     this.logger.log(`Database ready on ${where}; ${applied.length} migration(s) applied`);
   }
