@@ -1,0 +1,59 @@
+import type { Route, Routes } from '@angular/router';
+import {
+  ADMIN_AREAS,
+  type AdminArea,
+  permissionGuard,
+  signedInGuard,
+  signedOutGuard,
+} from '@parley/admin/data-access';
+
+/** An area that is not built yet: visible to whoever may use it, with a "coming soon" page. */
+function comingSoon(area: AdminArea): Route {
+  return {
+    path: area.key,
+    title: area.label,
+    canActivate: [permissionGuard],
+    data: { permission: area.permission, area },
+    loadComponent: () => import('@parley/admin/ui').then((m) => m.ComingSoonPage),
+  };
+}
+
+/** An area with its own feature library, guarded by the area's permission. */
+function feature(area: AdminArea, loadChildren: Route['loadChildren']): Route {
+  return { path: area.key, canActivate: [permissionGuard], data: { permission: area.permission }, loadChildren };
+}
+
+export const APP_ROUTES: Routes = [
+  {
+    path: 'sign-in',
+    canActivate: [signedOutGuard],
+    loadChildren: () => import('@parley/admin/auth').then((m) => m.SIGN_IN_ROUTES),
+  },
+  {
+    path: 'invitations/:token',
+    loadChildren: () => import('@parley/admin/auth').then((m) => m.INVITATION_ROUTES),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    loadComponent: () => import('@parley/admin/shell').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', loadChildren: () => import('@parley/admin/home').then((m) => m.HOME_ROUTES) },
+      comingSoon(ADMIN_AREAS.policy),
+      comingSoon(ADMIN_AREAS.channels),
+      comingSoon(ADMIN_AREAS.feedback),
+      comingSoon(ADMIN_AREAS.incidents),
+      comingSoon(ADMIN_AREAS.escalation),
+      comingSoon(ADMIN_AREAS.insights),
+      feature(ADMIN_AREAS.people, () => import('@parley/admin/people').then((m) => m.PEOPLE_ROUTES)),
+      comingSoon(ADMIN_AREAS.embed),
+      feature(ADMIN_AREAS.onboarding, () => import('@parley/admin/onboarding').then((m) => m.ONBOARDING_ROUTES)),
+      {
+        path: '**',
+        title: 'Page not found',
+        loadComponent: () => import('@parley/admin/ui').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,87 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import {
+  type CreateIcbMutation,
+  type CreatePracticeMutation,
+  errorMessage,
+  GraphqlClient,
+  IcbsDocument,
+  type IcbsQuery,
+  PracticesDocument,
+  type PracticesQuery,
+} from '@parley/admin/data-access';
+import { FormAlertComponent } from '@parley/admin/ui';
+import { catchError, forkJoin, of, switchMap } from 'rxjs';
+import { IcbFormComponent } from './icb-form.component';
+import { ManagerInviteFormComponent } from './manager-invite-form.component';
+import { PracticeFormComponent } from './practice-form.component';
+
+/** Platform admins set up ICBs and practices and invite each practice's first manager. */
+@Component({
+  selector: 'parley-onboarding-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    MatTableModule,
+    MatButtonModule,
+    FormAlertComponent,
+    IcbFormComponent,
+    PracticeFormComponent,
+    ManagerInviteFormComponent,
+  ],
+  templateUrl: './onboarding.page.html',
+  styleUrl: './onboarding.css',
+})
+export class OnboardingPage {
+  private readonly client = inject(GraphqlClient);
+
+  protected readonly icbs = signal<IcbsQuery['icbs']>([]);
+  protected readonly practices = signal<PracticesQuery['practices']>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly status = signal('');
+  protected readonly suggestedPracticeId = signal<string | null>(null);
+  private readonly reloads = signal(0);
+
+  constructor() {
+    toObservable(this.reloads)
+      .pipe(
+        switchMap(() => {
+          this.loading.set(true);
+          return forkJoin({
+            icbs: this.client.request(IcbsDocument, {}),
+            practices: this.client.request(PracticesDocument, {}),
+          }).pipe(catchError((error: unknown) => of({ error: errorMessage(error) })));
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if ('error' in result) {
+          this.loadError.set(result.error);
+          return;
+        }
+        this.loadError.set(null);
+        this.icbs.set([...result.icbs.icbs].sort((a, b) => a.name.localeCompare(b.name)));
+        this.practices.set([...result.practices.practices].sort((a, b) => a.name.localeCompare(b.name)));
+      });
+  }
+
+  protected reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  protected icbCreated(icb: CreateIcbMutation['createIcb']): void {
+    this.status.set(`${icb.name} has been added. You can now add its practices.`);
+    this.reload();
+  }
+
+  protected practiceCreated(practice: CreatePracticeMutation['createPractice']): void {
+    this.status.set(`${practice.name} has been added. Invite its first manager below.`);
+    this.suggestedPracticeId.set(practice.id);
+    this.reload();
+  }
+}
