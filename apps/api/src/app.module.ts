@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AUTH_ENTITIES, AuthModule } from '@parley/api/auth';
 import { AuditModule } from '@parley/api/audit';
+import { ChannelsModule } from '@parley/api/channels';
 import { ParleyCoreModule, type ParleyConfig } from '@parley/api/core';
+import { PolicyModule } from '@parley/api/policy';
 import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
 
 /** Every entity the DataSource maps, gathered from the domain libraries. */
@@ -13,7 +15,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { hashPassword } from '@parley/api/auth';
 import { Database, type ParleyConfig, type UnitOfWork } from '@parley/api/core';
 import { DEMO_ICBS, DEMO_PEOPLE, DEMO_PRACTICES } from './demo-directory';
+import { loadDemoPolicies } from './load-demo-policies';
 
 /**
  * Loads the demo ICBs, practices and people the first time Parley starts on an empty database
@@ -18,7 +19,10 @@ export async function loadDemoDataOnce(app: INestApplication, config: ParleyConf
     await loadDirectory(uow, passwordHash);
     return true;
   });
-  if (loaded) new Logger('DemoData').log(`Loaded ${DEMO_PRACTICES.length} demo practices and ${DEMO_PEOPLE.length} demo people`);
+  if (!loaded) return;
+  // Separate units of work through the services, after the directory has committed.
+  await loadDemoPolicies(app);
+  new Logger('DemoData').log(`Loaded ${DEMO_PRACTICES.length} demo practices with their policies and ${DEMO_PEOPLE.length} demo people`);
 }
 
 async function loadDirectory(uow: UnitOfWork, passwordHash: string): Promise<void> {

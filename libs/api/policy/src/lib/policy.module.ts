@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '@parley/api/channels';
+import { PracticesModule } from '@parley/api/practices';
+import { PolicyComposer } from './policy-composer';
+import { PolicyDraftsService } from './policy-drafts.service';
+import { PolicyPublishingService } from './policy-publishing.service';
+import { PolicyVersionsService } from './policy-versions.service';
+import { PolicyResolver, PublicPolicyResolver } from './policy.resolver';
+import { PublicPolicyCache } from './public-policy.cache';
+import { PublicPolicyController, PublicPolicyPageController } from './public-policy.controller';
+import { PublicPolicyService } from './public-policy.service';
+
+@Module({
+  imports: [ChannelsModule, PracticesModule],
+  controllers: [PublicPolicyController, PublicPolicyPageController],
+  providers: [
+    PolicyComposer,
+    PolicyVersionsService,
+    PolicyDraftsService,
+    PolicyPublishingService,
+    PublicPolicyCache,
+    PublicPolicyService,
+    PolicyResolver,
+    PublicPolicyResolver,
+  ],
+  exports: [PolicyVersionsService, PolicyDraftsService, PolicyPublishingService, PublicPolicyService],
+})
+export class PolicyModule {}
