@@ -3,6 +3,7 @@ import { AUTH_ENTITIES, AuthModule } from '@parley/api/auth';
 import { AuditModule } from '@parley/api/audit';
 import { ChannelsModule } from '@parley/api/channels';
 import { ParleyCoreModule, type ParleyConfig } from '@parley/api/core';
+import { EmbedModule } from '@parley/api/embed';
 import { PolicyModule } from '@parley/api/policy';
 import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
 
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule],
     };
   }
 }

@@ -1,0 +1,3 @@
+export * from './lib/embed-bundle';
+export * from './lib/embed.controller';
+export * from './lib/embed.module';
