@@ -65,7 +65,7 @@ describe('console routes', () => {
     await start('staff');
     await harness.navigateByUrl('/onboarding');
     expect(router.url).toBe('/');
-    await harness.navigateByUrl('/embed');
+    await harness.navigateByUrl('/website');
     expect(router.url).toBe('/');
 
     TestBed.resetTestingModule();

@@ -10,7 +10,7 @@ import {
 /** An area that is not built yet: visible to whoever may use it, with a "coming soon" page. */
 function comingSoon(area: AdminArea): Route {
   return {
-    path: area.key,
+    path: area.path.slice(1),
     title: area.label,
     canActivate: [permissionGuard],
     data: { permission: area.permission, area },
@@ -20,7 +20,7 @@ function comingSoon(area: AdminArea): Route {
 
 /** An area with its own feature library, guarded by the area's permission. */
 function feature(area: AdminArea, loadChildren: Route['loadChildren']): Route {
-  return { path: area.key, canActivate: [permissionGuard], data: { permission: area.permission }, loadChildren };
+  return { path: area.path.slice(1), canActivate: [permissionGuard], data: { permission: area.permission }, loadChildren };
 }
 
 export const APP_ROUTES: Routes = [

@@ -30,7 +30,7 @@ describe('HomePage', () => {
       ['Incidents', '/incidents'],
       ['Escalation', '/escalation'],
       ['People', '/people'],
-      ['Embed', '/embed'],
+      ['Embed', '/website'],
     ]);
   });
 

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -48,6 +48,7 @@ import { firstValueFrom } from 'rxjs';
 export class IcbFormComponent {
   private readonly client = inject(GraphqlClient);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   readonly created = output<CreateIcbMutation['createIcb']>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -76,7 +77,8 @@ export class IcbFormComponent {
     const { name, slug } = this.form.getRawValue();
     try {
       const { createIcb } = await firstValueFrom(this.client.request(CreateIcbDocument, { input: { name: name.trim(), slug } }));
-      this.form.reset();
+      // resetForm, not reset: it also clears the submitted state, so no errors show.
+      this.formDirective().resetForm();
       this.created.emit(createIcb);
     } catch (error) {
       const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -98,6 +98,7 @@ import { firstValueFrom } from 'rxjs';
 export class ManagerInviteFormComponent {
   private readonly client = inject(GraphqlClient);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   readonly practices = input.required<PracticesQuery['practices']>();
   /** A practice to choose for the person, e.g. the one just created. */
   readonly suggestedPracticeId = input<string | null>(null);
@@ -133,7 +134,8 @@ export class ManagerInviteFormComponent {
         this.client.request(InvitePracticeManagerDocument, { practiceId, name: name.trim(), email: email.trim() }),
       );
       this.issued.set(invitePracticeManager);
-      this.form.reset();
+      // resetForm, not reset: it also clears the submitted state, so no errors show.
+      this.formDirective().resetForm();
     } catch (error) {
       const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
       if (placed) focusFirstInvalid(this.host.nativeElement);

@@ -83,6 +83,21 @@ describe('OnboardingPage', () => {
 
   afterEach(() => document.querySelector('.cdk-overlay-container')?.remove());
 
+  it('says when the lists could not be loaded, instead of calling them empty, and retries', async () => {
+    client.answer(PracticesDocument, () => throwError(() => new ApiError('FORBIDDEN', 'You do not have permission to do this.')));
+    (fixture.componentInstance as unknown as { reload(): void }).reload();
+    await settle();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('You do not have permission');
+    expect(el.textContent).toContain('The practices could not be loaded.');
+    expect(el.textContent).not.toContain('No practices yet');
+    expect(el.querySelectorAll('table')).toHaveLength(1); // the ICBs still show
+
+    client.answer(PracticesDocument, () => of({ practices: [PRACTICE] }));
+    (Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    await settle();
+    expect(el.querySelectorAll('table')).toHaveLength(2);
+  });
+
   it('lists ICBs and practices', () => {
     const text = (selector: string) =>
       Array.from(el.querySelectorAll(selector)).map((row) =>

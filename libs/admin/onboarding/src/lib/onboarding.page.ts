@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
@@ -14,7 +14,7 @@ import {
   type PracticesQuery,
 } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
-import { catchError, forkJoin, of, switchMap } from 'rxjs';
+import { catchError, forkJoin, map, type Observable, of, switchMap } from 'rxjs';
 import { IcbFormComponent } from './icb-form.component';
 import { ManagerInviteFormComponent } from './manager-invite-form.component';
 import { PracticeFormComponent } from './practice-form.component';
@@ -41,7 +41,9 @@ export class OnboardingPage {
   protected readonly icbs = signal<IcbsQuery['icbs']>([]);
   protected readonly practices = signal<PracticesQuery['practices']>([]);
   protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly icbsError = signal<string | null>(null);
+  protected readonly practicesError = signal<string | null>(null);
+  protected readonly loadError = computed(() => this.icbsError() ?? this.practicesError());
   protected readonly status = signal('');
   protected readonly suggestedPracticeId = signal<string | null>(null);
   private readonly reloads = signal(0);
@@ -51,22 +53,27 @@ export class OnboardingPage {
       .pipe(
         switchMap(() => {
           this.loading.set(true);
+          // Independent: one list failing should not hide the other.
+          const settle = <T>(request: Observable<T>) =>
+            request.pipe(
+              map((data) => ({ data, error: null })),
+              catchError((error: unknown) => of({ data: null, error: errorMessage(error) })),
+            );
           return forkJoin({
-            icbs: this.client.request(IcbsDocument, {}),
-            practices: this.client.request(PracticesDocument, {}),
-          }).pipe(catchError((error: unknown) => of({ error: errorMessage(error) })));
+            icbs: settle(this.client.request(IcbsDocument, {})),
+            practices: settle(this.client.request(PracticesDocument, {})),
+          });
         }),
         takeUntilDestroyed(),
       )
-      .subscribe((result) => {
+      .subscribe(({ icbs, practices }) => {
         this.loading.set(false);
-        if ('error' in result) {
-          this.loadError.set(result.error);
-          return;
+        this.icbsError.set(icbs.error);
+        this.practicesError.set(practices.error);
+        if (icbs.data) this.icbs.set([...icbs.data.icbs].sort((a, b) => a.name.localeCompare(b.name)));
+        if (practices.data) {
+          this.practices.set([...practices.data.practices].sort((a, b) => a.name.localeCompare(b.name)));
         }
-        this.loadError.set(null);
-        this.icbs.set([...result.icbs.icbs].sort((a, b) => a.name.localeCompare(b.name)));
-        this.practices.set([...result.practices.practices].sort((a, b) => a.name.localeCompare(b.name)));
       });
   }
 

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -27,6 +27,7 @@ const ODS_CODE = /^[A-Za-z0-9]{3,10}$/;
 export class PracticeFormComponent {
   private readonly client = inject(GraphqlClient);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   readonly icbs = input.required<IcbsQuery['icbs']>();
   readonly created = output<CreatePracticeMutation['createPractice']>();
 
@@ -68,7 +69,8 @@ export class PracticeFormComponent {
           },
         }),
       );
-      this.form.reset();
+      // resetForm, not reset: it also clears the submitted state, so no errors show.
+      this.formDirective().resetForm();
       this.created.emit(createPractice);
     } catch (error) {
       const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });

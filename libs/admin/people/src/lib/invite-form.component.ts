@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -41,6 +41,7 @@ import { firstValueFrom } from 'rxjs';
 export class InviteFormComponent {
   private readonly client = inject(GraphqlClient);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   readonly practiceName = input.required<string>();
   readonly invited = output<InvitationIssuedFieldsFragment>();
@@ -70,7 +71,8 @@ export class InviteFormComponent {
         this.client.request(InviteDocument, { input: { name: name.trim(), email: email.trim(), role } }),
       );
       this.issued.set(invite);
-      this.form.reset();
+      // resetForm, not reset: it also clears the submitted state, so no errors show.
+      this.formDirective().resetForm();
       this.invited.emit(invite);
     } catch (error) {
       const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });

@@ -196,6 +196,8 @@ describe('PeoplePage', () => {
       expect(el.querySelector('parley-invite-form [role="status"]')?.textContent).toContain('send them this link yourself');
       expect(el.textContent).toContain('Ola Nowak');
       expect(field('name').value).toBe('');
+      expect(el.querySelectorAll('mat-error')).toHaveLength(0); // a fresh form, not a refused one
+      expect((el.querySelector('mat-radio-button input') as HTMLInputElement).checked).toBe(true); // staff again
     });
 
     it('puts a field error from the server under that field', async () => {

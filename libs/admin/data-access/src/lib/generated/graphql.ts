@@ -199,9 +199,7 @@ export type IcbsQuery = {
   icbs: Array<{ id: string; name: string; slug: string; practiceCount: number }>;
 };
 
-export type PracticesQueryVariables = Exact<{
-  icbId?: string | number | null | undefined;
-}>;
+export type PracticesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PracticesQuery = {
   practices: Array<{
@@ -1026,26 +1024,12 @@ export const PracticesDocument = {
       kind: 'OperationDefinition',
       operation: 'query',
       name: { kind: 'Name', value: 'Practices' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'icbId' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
-        },
-      ],
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'practices' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'icbId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'icbId' } },
-              },
-            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [

@@ -7,6 +7,7 @@ import { Permission } from '@parley/shared/domain';
  */
 export interface AdminArea {
   key: AdminAreaKey;
+  /** The console URL, e.g. `/people`. */
   path: string;
   label: string;
   /** One sentence on what the area is for. */
@@ -31,8 +32,9 @@ function area<K extends AdminAreaKey>(
   label: string,
   permission: Permission,
   description: string,
+  path = key === 'home' ? '/' : `/${key}`,
 ): AdminArea & { key: K } {
-  return { key, path: key === 'home' ? '/' : `/${key}`, label, description, permission };
+  return { key, path, label, description, permission };
 }
 
 /** Every area, in navigation order. */
@@ -45,7 +47,8 @@ export const ADMIN_AREAS = {
   escalation: area('escalation', 'Escalation', Permission.EscalationRead, 'Deadlines and rules that make sure complaints are answered on time.'),
   insights: area('insights', 'Insights', Permission.InsightsRead, 'Feedback trends across the practices of an ICB, with small numbers suppressed.'),
   people: area('people', 'People', Permission.PeopleRead, 'Who can use Parley for this practice, and in which role.'),
-  embed: area('embed', 'Embed', Permission.PolicyPublish, 'Show the published policy and feedback form on the practice website.'),
+  // Not /embed: the API serves /embed.js and /embed/* and answers every path that starts so.
+  embed: area('embed', 'Embed', Permission.PolicyPublish, 'Show the published policy and feedback form on the practice website.', '/website'),
   onboarding: area('onboarding', 'Onboarding', Permission.PlatformManage, 'Set up ICBs and practices and invite their first managers.'),
 } as const satisfies { [K in AdminAreaKey]: AdminArea & { key: K } };
 
