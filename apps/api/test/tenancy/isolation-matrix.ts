@@ -1,3 +1,5 @@
+import { CHANNELS_ISOLATION_ENTRIES } from '../channels/isolation-entries';
+import { POLICY_ISOLATION_ENTRIES } from '../policy/isolation-entries';
 import type { GqlResult, TestApp } from '../support/test-app';
 
 /**
@@ -79,4 +81,6 @@ export const ISOLATION_MATRIX: Record<string, IsolationEntry> = {
       if (!data.people.some((p) => p.userId === userId)) throw new Error('the victim person was removed');
     },
   },
+  ...CHANNELS_ISOLATION_ENTRIES,
+  ...POLICY_ISOLATION_ENTRIES,
 };
