@@ -54,11 +54,16 @@ async function login(email: string, password = PASSWORD): Promise<string> {
 /** A new manager for a demo practice, invited by the platform admin: their token and the practice id. */
 async function managerOf(slug: string): Promise<{ token: string; practiceId: string }> {
   const admin = await login('admin@parley.demo');
-  const { practices } = await gql<{ practices: { id: string; slug: string }[] }>(
-    '{ practices { id slug } }',
-    {},
-    admin,
-  );
+  const { icbs } = await gql<{ icbs: { id: string }[] }>('{ icbs { id } }', {}, admin);
+  const practices: { id: string; slug: string }[] = [];
+  for (const icb of icbs) {
+    const found = await gql<{ practices: { id: string; slug: string }[] }>(
+      'query ($icbId: ID) { practices(icbId: $icbId) { id slug } }',
+      { icbId: icb.id },
+      admin,
+    );
+    practices.push(...found.practices);
+  }
   const practice = practices.find((p) => p.slug === slug);
   if (!practice) throw new Error(`No demo practice ${slug}`);
   const issued = await gql<{ invitePracticeManager: { acceptUrl: string } }>(

@@ -48,6 +48,7 @@ describe('the feedback form', () => {
     }
     expect($('#pf-m').getAttribute('aria-required')).toBe('true');
     expect($('#pf-m').getAttribute('aria-describedby')).toBe('pf-m-h');
+    expect($('#pf-k-h').textContent).toContain('treat it as a complaint');
     const honeypot = $<HTMLInputElement>('input[name=website]');
     expect(honeypot.getAttribute('tabindex')).toBe('-1');
     expect(honeypot.closest('[aria-hidden=true]')).not.toBeNull();

@@ -84,7 +84,13 @@ export function feedbackForm(o: FormOptions): HTMLElement {
       h('textarea', { required: '', 'aria-required': 'true', rows: '6' }),
       'This form is not for medical help or appointments. If you need help urgently, call NHS 111, or 999 in an emergency.',
     ),
-    field('kind', 'What kind of feedback is it? (optional)', kind),
+    // The server logs feedback without a kind as a complaint (with its statutory clock): say so.
+    field(
+      'kind',
+      'What kind of feedback is it? (optional)',
+      kind,
+      'If you do not choose, the practice will treat it as a complaint.',
+    ),
     field('name', 'Your name (optional)', h('input', { type: 'text', autocomplete: 'name' })),
     field(
       'email',
