@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from '@parley/api/alerts';
 import { AUTH_ENTITIES, AuthModule } from '@parley/api/auth';
 import { AuditModule } from '@parley/api/audit';
 import { ChannelsModule } from '@parley/api/channels';
 import { ParleyCoreModule, type ParleyConfig } from '@parley/api/core';
 import { EmbedModule } from '@parley/api/embed';
+import { EscalationModule } from '@parley/api/escalation';
+import { IncidentsModule } from '@parley/api/incidents';
 import { PolicyModule } from '@parley/api/policy';
 import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
 
@@ -16,7 +19,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, EscalationModule, AlertsModule, IncidentsModule],
     };
   }
 }

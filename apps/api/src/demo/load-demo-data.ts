@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { hashPassword } from '@parley/api/auth';
 import { Database, type ParleyConfig, type UnitOfWork } from '@parley/api/core';
 import { DEMO_ICBS, DEMO_PEOPLE, DEMO_PRACTICES } from './demo-directory';
+import { loadDemoEscalation } from './load-demo-escalation';
 import { loadDemoPolicies } from './load-demo-policies';
 
 /**
@@ -22,6 +23,7 @@ export async function loadDemoDataOnce(app: INestApplication, config: ParleyConf
   if (!loaded) return;
   // Separate units of work through the services, after the directory has committed.
   await loadDemoPolicies(app);
+  await loadDemoEscalation(app);
   new Logger('DemoData').log(`Loaded ${DEMO_PRACTICES.length} demo practices with their policies and ${DEMO_PEOPLE.length} demo people`);
 }
 

@@ -33,6 +33,14 @@ describe('onboarding and people', () => {
       { token: admin },
     );
     expect(createPractice.icb.slug).toBe('test-and-trial');
+    const all = await t.gqlOk<{ practices: { slug: string }[] }>('{ practices { slug } }', {}, { token: admin });
+    expect(all.practices.map((p) => p.slug)).toEqual(expect.arrayContaining(['orchard-surgery', 'wilmslow-health-centre']));
+    const filtered = await t.gqlOk<{ practices: { slug: string }[] }>(
+      'query ($icbId: ID) { practices(icbId: $icbId) { slug } }',
+      { icbId: createIcb.id },
+      { token: admin },
+    );
+    expect(filtered.practices.map((p) => p.slug)).toEqual(['orchard-surgery']);
 
     const { invitePracticeManager } = await t.gqlOk<{ invitePracticeManager: { emailed: boolean; acceptUrl: string } }>(
       INVITE_MANAGER,

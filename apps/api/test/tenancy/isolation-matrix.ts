@@ -1,3 +1,5 @@
+import { ESCALATION_ISOLATION_ENTRIES } from '../escalation/isolation-entries';
+import { FEEDBACK_ISOLATION_ENTRIES } from '../feedback/isolation-entries';
 import { CHANNELS_ISOLATION_ENTRIES } from '../channels/isolation-entries';
 import { POLICY_ISOLATION_ENTRIES } from '../policy/isolation-entries';
 import type { GqlResult, TestApp } from '../support/test-app';
@@ -83,4 +85,6 @@ export const ISOLATION_MATRIX: Record<string, IsolationEntry> = {
   },
   ...CHANNELS_ISOLATION_ENTRIES,
   ...POLICY_ISOLATION_ENTRIES,
+  ...ESCALATION_ISOLATION_ENTRIES,
+  ...FEEDBACK_ISOLATION_ENTRIES,
 };

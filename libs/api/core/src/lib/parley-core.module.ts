@@ -5,11 +5,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { PARLEY_CONFIG, type ParleyConfig } from './config/parley-config';
 import type { EntityList } from './database/data-source';
+import { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { HttpErrorFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { graphqlOptions } from './graphql/graphql.options';
-import { queryLimitRules } from './graphql/query-limits';
+import { queryComplexityPlugin, queryLimitRules } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger.options';
 
@@ -26,7 +27,15 @@ export class ParleyCoreModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(entities),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config), validationRules: queryLimitRules() }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Database],
+          useFactory: (database: Database) => ({
+            ...graphqlOptions(config, database),
+            validationRules: queryLimitRules(),
+            plugins: [queryComplexityPlugin()],
+          }),
+        }),
       ],
       controllers: [HealthController],
       providers: [

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthPayload, toAuthPayload } from '@parley/api/auth';
 import { Allow, Ctx, Public, type RequestContext } from '@parley/api/core';
 import { Permission } from '@parley/shared/domain';
-import { IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { DirectoryService } from './directory.service';
 import { InvitationsService } from './invitations.service';
@@ -44,7 +44,10 @@ class TokenArgs {
 
 @ArgsType()
 class IcbFilterArgs {
-  @Field(() => ID, { nullable: true }) @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'icbId must be an ICB id' })
+  icbId?: string;
 }
 
 /** Platform admins onboard ICBs and practices. */

@@ -21,6 +21,8 @@ export interface ParleyConfig {
   loadDemoData: boolean;
   demoPassword: string;
   redisUrl: string | null;
+  /** Seconds between scheduled alert sweeps (complaint clocks, volume alerts); 0 turns the timer off. */
+  alertSweepIntervalSeconds: number;
   smtpUrl: string | null;
   adminDir: string | null;
   embedDir: string | null;
@@ -67,6 +69,8 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
   const accessTokenTtlSeconds = parsePositiveInt(env['ACCESS_TOKEN_TTL_SECONDS'], 900, 'ACCESS_TOKEN_TTL_SECONDS', problems);
   const refreshTokenTtlDays = parsePositiveInt(env['REFRESH_TOKEN_TTL_DAYS'], 14, 'REFRESH_TOKEN_TTL_DAYS', problems);
   const redisUrl = parseUrl(env['REDIS_URL'], ['redis:', 'rediss:'], 'REDIS_URL', problems);
+  const sweepSetting = env['ALERT_SWEEP_INTERVAL_SECONDS'];
+  const alertSweepIntervalSeconds = sweepSetting === '0' ? 0 : parsePositiveInt(sweepSetting, 300, 'ALERT_SWEEP_INTERVAL_SECONDS', problems);
   const smtpUrl = parseUrl(env['SMTP_URL'], ['smtp:', 'smtps:'], 'SMTP_URL', problems);
 
   const demoFlag = env['PARLEY_DEMO_DATA'];
@@ -95,6 +99,7 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
     loadDemoData,
     demoPassword,
     redisUrl,
+    alertSweepIntervalSeconds,
     smtpUrl,
     adminDir: env['PARLEY_ADMIN_DIR'] ? resolvePath(env['PARLEY_ADMIN_DIR'], cwd) : null,
     embedDir: env['PARLEY_EMBED_DIR'] ? resolvePath(env['PARLEY_EMBED_DIR'], cwd) : null,
