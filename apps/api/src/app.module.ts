@@ -6,6 +6,7 @@ import { ChannelsModule } from '@parley/api/channels';
 import { ParleyCoreModule, type ParleyConfig } from '@parley/api/core';
 import { EmbedModule } from '@parley/api/embed';
 import { EscalationModule } from '@parley/api/escalation';
+import { FeedbackModule } from '@parley/api/feedback';
 import { IncidentsModule } from '@parley/api/incidents';
 import { PolicyModule } from '@parley/api/policy';
 import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, EscalationModule, AlertsModule, IncidentsModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, FeedbackModule, EscalationModule, AlertsModule, IncidentsModule],
     };
   }
 }

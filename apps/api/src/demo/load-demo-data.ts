@@ -4,6 +4,7 @@ import { hashPassword } from '@parley/api/auth';
 import { Database, type ParleyConfig, type UnitOfWork } from '@parley/api/core';
 import { DEMO_ICBS, DEMO_PEOPLE, DEMO_PRACTICES } from './demo-directory';
 import { loadDemoEscalation } from './load-demo-escalation';
+import { loadDemoFeedback } from './load-demo-feedback';
 import { loadDemoPolicies } from './load-demo-policies';
 
 /**
@@ -24,6 +25,7 @@ export async function loadDemoDataOnce(app: INestApplication, config: ParleyConf
   // Separate units of work through the services, after the directory has committed.
   await loadDemoPolicies(app);
   await loadDemoEscalation(app);
+  await loadDemoFeedback(app);
   new Logger('DemoData').log(`Loaded ${DEMO_PRACTICES.length} demo practices with their policies and ${DEMO_PEOPLE.length} demo people`);
 }
 
