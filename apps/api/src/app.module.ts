@@ -8,6 +8,7 @@ import { EmbedModule } from '@parley/api/embed';
 import { EscalationModule } from '@parley/api/escalation';
 import { FeedbackModule } from '@parley/api/feedback';
 import { IncidentsModule } from '@parley/api/incidents';
+import { InsightsModule } from '@parley/api/insights';
 import { PolicyModule } from '@parley/api/policy';
 import { PRACTICE_ENTITIES, PracticesModule } from '@parley/api/practices';
 
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, FeedbackModule, EscalationModule, AlertsModule, IncidentsModule],
+      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, FeedbackModule, EscalationModule, AlertsModule, IncidentsModule, InsightsModule],
     };
   }
 }

@@ -8,6 +8,7 @@ import { CreateFftResponses1763800022000 } from './1763800022000-create-fft-resp
 import { CreateEscalationSettingsVersions1763800300000 } from './1763800300000-create-escalation-settings-versions';
 import { CreateSocialMediaIncidents1763800301000 } from './1763800301000-create-social-media-incidents';
 import { CreateAlerts1763800302000 } from './1763800302000-create-alerts';
+import { CreateInsightsAggregates1763800400000 } from './1763800400000-create-insights-aggregates';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const PARLEY_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const PARLEY_MIGRATIONS = [
   CreateEscalationSettingsVersions1763800300000,
   CreateSocialMediaIncidents1763800301000,
   CreateAlerts1763800302000,
+  CreateInsightsAggregates1763800400000,
 ];
