@@ -5,229 +5,171 @@ import { ComplaintsImportService } from '@parley/api/feedback';
 import { addDays, type FftRating, type IsoDate, londonDateOf } from '@parley/shared/domain';
 import { randomUUID } from 'node:crypto';
 
-/** A few weeks of a plausible log for each customer practice, relative to today so the clocks look live. No real people. */
-const DEMO_LOGS: Record<string, (day: (daysAgo: number) => IsoDate) => string[][]> = {
-  'wilmslow-health-centre': (day) => [
-    [
-      'received_on',
-      'channel',
-      'summary',
-      'kind',
-      'sentiment',
-      'oral',
-      'status',
-      'subject_areas',
-      'staff_groups',
-      'complainant_status',
-      'age_band',
-      'acknowledged_on',
-      'responded_on',
-      'closed_on',
-      'outcome',
-      'phso_informed',
-    ],
-    [
-      day(1),
-      'in_person',
-      'Relative unhappy that the phone queue at 8am was over 30 minutes and then no appointments were left.',
-      'complaint',
-      'negative',
-      'yes',
-      'received',
-      'access_appointments',
-      'admin_reception',
-      'relative_carer',
-      'age_75_84',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ],
-    [
-      day(8),
-      'letter_box',
-      'Letter about a repeat prescription that was not ready after a week, twice in a row.',
-      'complaint',
-      'negative',
-      'no',
-      'received',
-      'prescribing',
-      '',
-      'patient',
-      'age_65_74',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ],
-    [
-      day(12),
-      'letter_box',
-      'Felt rushed in a GP appointment and that the concern about knee pain was not listened to.',
-      'complaint',
-      'negative',
-      'no',
-      'investigating',
-      'clinical;communication',
-      'gp',
-      'patient',
-      'age_16_64',
-      day(11),
-      '',
-      '',
-      '',
-      '',
-    ],
-    [
-      day(64),
-      'in_person',
-      'Receptionist discussed a test result loudly at the front desk.',
-      'complaint',
-      'negative',
-      'yes',
-      'closed',
-      'staff_attitude_behaviour;communication',
-      'admin_reception',
-      'patient',
-      'age_16_64',
-      day(62),
-      day(40),
-      day(39),
-      'upheld',
-      'yes',
-    ],
-    [
-      day(5),
-      'in_person',
-      'Thank you to the nursing team for the calm and kind baby clinic.',
-      'compliment',
-      'positive',
-      'yes',
-      'closed',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      day(4),
-      '',
-      '',
-    ],
-    [
-      day(3),
-      'letter_box',
-      'Suggestion: a second hand-gel station by the lift.',
-      'suggestion',
-      'neutral',
-      'no',
-      'acknowledged',
-      '',
-      '',
-      '',
-      '',
-      day(2),
-      '',
-      '',
-      '',
-      '',
-    ],
+/** One item of a demo log; dates are days before today, so the clocks always look live. No real people. */
+interface DemoItem {
+  ago: number;
+  channel: 'in_person' | 'letter_box';
+  kind: 'complaint' | 'compliment' | 'suggestion';
+  oral: boolean;
+  summary: string;
+  /** Status, then the days ago it was acknowledged, responded to and closed. */
+  status: string;
+  steps?: [ack?: number, responded?: number, closed?: number];
+  /** subject areas; staff groups; complainant status; age band (KO41(b) codes). */
+  coding?: string;
+  outcome?: string;
+}
+
+const DEMO_LOGS: Record<string, DemoItem[]> = {
+  'wilmslow-health-centre': [
+    {
+      ago: 1,
+      channel: 'in_person',
+      kind: 'complaint',
+      oral: true,
+      status: 'received',
+      summary:
+        'Relative unhappy that the 8am phone queue was over 30 minutes and then no appointments were left.',
+      coding: 'access_appointments|admin_reception|relative_carer|age_75_84',
+    },
+    {
+      ago: 8,
+      channel: 'letter_box',
+      kind: 'complaint',
+      oral: false,
+      status: 'received',
+      summary:
+        'Letter about a repeat prescription that was not ready after a week, twice in a row.',
+      coding: 'prescribing||patient|age_65_74',
+    },
+    {
+      ago: 12,
+      channel: 'letter_box',
+      kind: 'complaint',
+      oral: false,
+      status: 'investigating',
+      steps: [11],
+      summary:
+        'Felt rushed in a GP appointment and that the concern about knee pain was not listened to.',
+      coding: 'clinical;communication|gp|patient|age_16_64',
+    },
+    {
+      ago: 64,
+      channel: 'in_person',
+      kind: 'complaint',
+      oral: true,
+      status: 'closed',
+      steps: [62, 40, 39],
+      outcome: 'upheld',
+      summary: 'Receptionist discussed a test result loudly at the front desk.',
+      coding: 'staff_attitude_behaviour;communication|admin_reception|patient|age_16_64',
+    },
+    {
+      ago: 5,
+      channel: 'in_person',
+      kind: 'compliment',
+      oral: true,
+      status: 'closed',
+      steps: [undefined, undefined, 4],
+      summary: 'Thank you to the nursing team for the calm and kind baby clinic.',
+    },
+    {
+      ago: 3,
+      channel: 'letter_box',
+      kind: 'suggestion',
+      oral: false,
+      status: 'acknowledged',
+      steps: [2],
+      summary: 'Suggestion: a second hand-gel station by the lift.',
+    },
   ],
-  'trumpington-street': (day) => [
-    [
-      'received_on',
-      'channel',
-      'summary',
-      'kind',
-      'sentiment',
-      'oral',
-      'status',
-      'subject_areas',
-      'staff_groups',
-      'complainant_status',
-      'age_band',
-      'acknowledged_on',
-      'responded_on',
-      'closed_on',
-      'outcome',
-      'phso_informed',
-    ],
-    [
-      day(2),
-      'letter_box',
-      'Could not book an appointment online: the system showed none for three weeks.',
-      'complaint',
-      'negative',
-      'no',
-      'acknowledged',
-      'access_appointments',
-      'practice_management',
-      'patient',
-      'age_16_64',
-      day(1),
-      '',
-      '',
-      '',
-      '',
-    ],
-    [
-      day(9),
-      'in_person',
-      'Carer was not told that a referral letter had been sent, and chased it for a fortnight.',
-      'complaint',
-      'negative',
-      'yes',
-      'received',
-      'communication;practice_administration',
-      'admin_reception',
-      'relative_carer',
-      'age_85_plus',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ],
-    [
-      day(45),
-      'letter_box',
-      'Step at the entrance is hard to manage with a walking frame.',
-      'complaint',
-      'negative',
-      'no',
-      'closed',
-      'premises',
-      '',
-      'patient',
-      'age_75_84',
-      day(44),
-      day(30),
-      day(28),
-      'partially_upheld',
-      'yes',
-    ],
-    [
-      day(6),
-      'in_person',
-      'Compliment for the practice pharmacist who sorted out a medication review quickly.',
-      'compliment',
-      'positive',
-      'yes',
-      'received',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ],
+  'trumpington-street': [
+    {
+      ago: 2,
+      channel: 'letter_box',
+      kind: 'complaint',
+      oral: false,
+      status: 'acknowledged',
+      steps: [1],
+      summary: 'Could not book an appointment online: the system showed none for three weeks.',
+      coding: 'access_appointments|practice_management|patient|age_16_64',
+    },
+    {
+      ago: 9,
+      channel: 'in_person',
+      kind: 'complaint',
+      oral: true,
+      status: 'received',
+      summary:
+        'Carer was not told that a referral letter had been sent, and chased it for a fortnight.',
+      coding: 'communication;practice_administration|admin_reception|relative_carer|age_85_plus',
+    },
+    {
+      ago: 45,
+      channel: 'letter_box',
+      kind: 'complaint',
+      oral: false,
+      status: 'closed',
+      steps: [44, 30, 28],
+      outcome: 'partially_upheld',
+      summary: 'The step at the entrance is hard to manage with a walking frame.',
+      coding: 'premises||patient|age_75_84',
+    },
+    {
+      ago: 6,
+      channel: 'in_person',
+      kind: 'compliment',
+      oral: true,
+      status: 'received',
+      summary: 'Compliment for the practice pharmacist who sorted out a medication review quickly.',
+    },
   ],
 };
+
+const CSV_HEADER = [
+  'received_on',
+  'channel',
+  'summary',
+  'kind',
+  'oral',
+  'status',
+  'subject_areas',
+  'staff_groups',
+  'complainant_status',
+  'age_band',
+  'acknowledged_on',
+  'responded_on',
+  'closed_on',
+  'outcome',
+  'phso_informed',
+];
+
+/** The demo log as the CSV a practice would import. */
+function demoCsv(items: DemoItem[], day: (daysAgo: number) => IsoDate): string {
+  const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const when = (ago: number | undefined) => (ago === undefined ? '' : day(ago));
+  const rows = items.map((item) => {
+    const [areas = '', groups = '', status = '', age = ''] = (item.coding ?? '').split('|');
+    const [ack, responded, closed] = item.steps ?? [];
+    const phso = item.kind === 'complaint' && responded !== undefined ? 'yes' : '';
+    return [
+      day(item.ago),
+      item.channel,
+      item.summary,
+      item.kind,
+      item.oral ? 'yes' : 'no',
+      item.status,
+      areas,
+      groups,
+      status,
+      age,
+    ]
+      .concat([when(ack), when(responded), when(closed), item.outcome ?? '', phso])
+      .map(cell)
+      .join(',');
+  });
+  return [CSV_HEADER.join(','), ...rows].join('\n');
+}
 
 /** Friends and Family Test answers per month: mostly good, as real practices see. */
 const FFT_MIX: readonly [FftRating, number][] = [
@@ -259,11 +201,7 @@ export async function loadDemoFeedback(app: INestApplication): Promise<void> {
       uow.query<{ id: string }>('SELECT id FROM practices WHERE slug = $1', [slug]),
     );
     if (!practice) continue;
-    const csv = log(day)
-      .map((row) =>
-        row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','),
-      )
-      .join('\n');
+    const csv = demoCsv(log, day);
     const result = await importer.import(RequestContext.system(practice.id), csv);
     if (result.problems.length > 0) {
       logger.warn(

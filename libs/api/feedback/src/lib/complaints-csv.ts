@@ -11,76 +11,33 @@ import {
   type FeedbackKind,
   type FeedbackStatus,
   type IsoDate,
-  isIsoDate,
-  londonDateOf,
   PATIENT_AGE_BAND_LABELS,
   STAFF_GROUP_LABELS,
   SUBJECT_AREA_LABELS,
 } from '@parley/shared/domain';
-import type { ChannelKind } from '@parley/shared/policy-render';
 import { parse } from 'csv-parse/sync';
-import { isEmail } from 'class-validator';
-import { isAfter, isBefore } from './calendar';
 import { missingCoding, normaliseCoding } from './coding';
-import { FEEDBACK_LIMITS, PHONE_PATTERN } from './feedback.inputs';
-import type { CsvRowProblem } from './feedback.types';
 import {
-  contactFields,
-  type NewFeedbackItem,
-  optionalText,
-  type StatusStep,
-} from './feedback-writer';
+  type Column,
+  COLUMN_OF,
+  CSV_COLUMNS,
+  CSV_MAX_ROWS,
+  type CsvChannel,
+  findChannel,
+  matchCode,
+  type Problem,
+  readContact,
+  readReceived,
+  REQUIRED,
+  toDay,
+} from './csv-columns';
+import { FEEDBACK_LIMITS } from './feedback.inputs';
+import type { CsvRowProblem } from './feedback.types';
+import { type NewFeedbackItem, optionalText } from './feedback-writer';
+import { importedSteps, statusProblems } from './imported-record';
 import { intakeProblems } from './intake-rules';
-import { isFinal } from './workflow-rules';
 
-/** Rows accepted in one import. */
-export const CSV_MAX_ROWS = 5000;
-
-/** The columns, in the order the documentation lists them. Only the first three are required. */
-export const CSV_COLUMNS = [
-  'received_on',
-  'channel',
-  'summary',
-  'kind',
-  'sentiment',
-  'oral',
-  'status',
-  'subject_areas',
-  'staff_groups',
-  'complainant_status',
-  'age_band',
-  'event_on',
-  'aware_on',
-  'time_limit_waived_because',
-  'acknowledged_on',
-  'responded_on',
-  'closed_on',
-  'outcome',
-  'phso_informed',
-  'contact_name',
-  'contact_email',
-  'contact_phone',
-] as const;
-type Column = (typeof CSV_COLUMNS)[number];
-const REQUIRED: readonly Column[] = ['received_on', 'channel', 'summary'];
-
-/** GraphQL field names of the shared intake rules, as CSV columns. */
-const COLUMN_OF: Record<string, Column> = {
-  receivedAt: 'received_on',
-  eventOn: 'event_on',
-  awareOn: 'aware_on',
-  coding: 'subject_areas',
-  timeLimitWaivedBecause: 'time_limit_waived_because',
-  'coding.subjectAreas': 'subject_areas',
-  'coding.complainantStatus': 'complainant_status',
-  'coding.ageBand': 'age_band',
-};
-
-export interface CsvChannel {
-  id: string;
-  kind: ChannelKind;
-  label: string;
-}
+export { CSV_COLUMNS, CSV_MAX_ROWS, type CsvChannel } from './csv-columns';
 
 export interface ParsedComplaints {
   rows: number;
@@ -196,8 +153,6 @@ export function parseComplaintsCsv(
   });
   return { rows: data.length, items: problems.length ? [] : items, problems };
 }
-
-type Problem = { field: Column | null; message: string };
 
 function readRow(
   get: (column: Column) => string,
@@ -373,204 +328,4 @@ function readRow(
       },
     },
   };
-}
-
-interface StatusFacts {
-  kind: FeedbackKind;
-  status: FeedbackStatus;
-  receivedOn: IsoDate;
-  acknowledgedOn: IsoDate | null;
-  respondedOn: IsoDate | null;
-  closedOn: IsoDate | null;
-  outcome: string | null;
-  phsoInformed: boolean;
-  today: IsoDate;
-}
-
-/** The record must be one the workflow could have produced: dates in order, for the status reached. */
-function statusProblems(f: StatusFacts): Problem[] {
-  const problems: Problem[] = [];
-  const order: FeedbackStatus[] = [
-    'received',
-    'acknowledged',
-    'investigating',
-    'responded',
-    'closed',
-  ];
-  const reached = (step: FeedbackStatus) =>
-    f.status !== 'withdrawn' && order.indexOf(f.status) >= order.indexOf(step);
-  const complaint = f.kind === 'complaint';
-  const dates: [Column, IsoDate | null, boolean][] = [
-    ['acknowledged_on', f.acknowledgedOn, complaint && reached('acknowledged')],
-    ['responded_on', f.respondedOn, complaint && reached('responded')],
-    ['closed_on', f.closedOn, isFinal(f.status)],
-  ];
-  let previous = f.receivedOn;
-  for (const [column, value, needed] of dates) {
-    if (needed && !value)
-      problems.push({
-        field: column,
-        message: `${column} is required for ${complaint ? 'a complaint' : 'an item'} that is ${f.status}.`,
-      });
-    if (!value) continue;
-    if (
-      column === 'closed_on'
-        ? !isFinal(f.status)
-        : f.status !== 'withdrawn' &&
-          !reached(column === 'acknowledged_on' ? 'acknowledged' : 'responded')
-    ) {
-      problems.push({
-        field: column,
-        message: `${column} is given but the status is ${f.status}.`,
-      });
-    }
-    if (isAfter(value, f.today))
-      problems.push({ field: column, message: `${column} is in the future.` });
-    if (isBefore(value, previous))
-      problems.push({
-        field: column,
-        message: `${column} is before the step before it (${previous}).`,
-      });
-    previous = value;
-  }
-  if (f.outcome && !(complaint && f.status === 'closed'))
-    problems.push({
-      field: 'outcome',
-      message: 'outcome is recorded only for a closed complaint.',
-    });
-  if (complaint && f.status === 'closed' && !f.outcome)
-    problems.push({
-      field: 'outcome',
-      message:
-        'outcome is required for a closed complaint: upheld, partially_upheld or not_upheld.',
-    });
-  if (complaint && reached('responded') && !f.phsoInformed) {
-    problems.push({
-      field: 'phso_informed',
-      message:
-        'phso_informed must be yes: the final response tells the complainant of their right to go to the Ombudsman.',
-    });
-  }
-  if (!complaint && f.phsoInformed)
-    problems.push({
-      field: 'phso_informed',
-      message: 'phso_informed is recorded for complaints only.',
-    });
-  return problems;
-}
-
-/**
- * The history an imported item gets, each step marked as imported: a complaint passes through
- * every step up to its status; otherwise only the steps whose dates are given, then the last.
- */
-function importedSteps(
-  kind: FeedbackKind,
-  status: FeedbackStatus,
-  receivedOn: IsoDate,
-  ack: IsoDate | null,
-  responded: IsoDate | null,
-  closed: IsoDate | null,
-): StatusStep[] {
-  if (status === 'received') return [];
-  const path: [FeedbackStatus, IsoDate | null][] = [
-    ['acknowledged', ack],
-    ['investigating', ack],
-    ['responded', responded],
-    [status === 'withdrawn' ? 'withdrawn' : 'closed', closed],
-  ];
-  const target = status === 'withdrawn' ? path.length - 1 : path.findIndex(([to]) => to === status);
-  const everyStep = kind === 'complaint' && status !== 'withdrawn';
-  const steps: StatusStep[] = [];
-  let from: FeedbackStatus = 'received';
-  let on = receivedOn;
-  path.forEach(([to, day], i) => {
-    const include =
-      i === target || (i < target && (everyStep || (day !== null && to !== 'investigating')));
-    if (!include) return;
-    on = day ?? on;
-    steps.push({ from, to, effectiveOn: on, note: 'Imported from a spreadsheet.' });
-    from = to;
-  });
-  return steps;
-}
-
-function readReceived(text: string): { at: Date; on: IsoDate } | null {
-  const day = toDay(text);
-  if (day) return { at: new Date(`${day}T12:00:00Z`), on: day };
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) && !Number.isNaN(Date.parse(text))) {
-    const at = new Date(text);
-    return { at, on: londonDateOf(at) };
-  }
-  return null;
-}
-
-/** yyyy-mm-dd, or dd/mm/yyyy as UK spreadsheets write it. */
-function toDay(text: string): IsoDate | null {
-  if (isIsoDate(text)) return text;
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!uk) return null;
-  const iso = `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
-/** A code (`access_appointments`) or its label, ignoring case, spacing and the kind of dash. */
-function matchCode<T extends string>(
-  text: string,
-  values: readonly T[],
-  labels?: Readonly<Record<T, string>>,
-): T | undefined {
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[\u2012-\u2015]/g, '-')
-      .replace(/[\s_]+/g, ' ')
-      .trim();
-  const wanted = norm(text);
-  return values.find((v) => norm(v) === wanted || (labels && norm(labels[v]) === wanted));
-}
-
-function findChannel(
-  text: string,
-  channels: readonly CsvChannel[],
-  fail: (field: Column, message: string) => undefined,
-): CsvChannel | undefined {
-  if (!text)
-    return fail(
-      'channel',
-      "channel is required: the label or kind of one of the practice's channels.",
-    );
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[\s_]+/g, ' ')
-      .trim();
-  const byLabel = channels.filter((c) => norm(c.label) === norm(text));
-  if (byLabel.length === 1) return byLabel[0];
-  const byKind = channels.filter((c) => norm(c.kind) === norm(text));
-  if (byKind.length === 1) return byKind[0];
-  if (byKind.length > 1 || byLabel.length > 1)
-    return fail(
-      'channel',
-      `Several channels match "${text}"; use the label of one: ${channels.map((c) => c.label).join('; ')}.`,
-    );
-  return fail(
-    'channel',
-    `"${text}" is not one of the practice's channels: ${channels.map((c) => `${c.label} (${c.kind})`).join('; ')}.`,
-  );
-}
-
-function readContact(
-  get: (column: Column) => string,
-  fail: (field: Column, message: string) => undefined,
-) {
-  const email = get('contact_email');
-  const phone = get('contact_phone');
-  const name = get('contact_name');
-  if (name.length > FEEDBACK_LIMITS.contactName)
-    fail('contact_name', 'contact_name is longer than the limit of 200 characters.');
-  if (email && (email.length > FEEDBACK_LIMITS.email || !isEmail(email)))
-    fail('contact_email', `contact_email must be an email address, not "${email}".`);
-  if (phone && !PHONE_PATTERN.test(phone))
-    fail('contact_phone', 'contact_phone must be a phone number of digits and spaces.');
-  return contactFields({ name, email, phone });
 }
