@@ -5,6 +5,7 @@ import type { ParleyConfig } from '@parley/api/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { installFastPublicReads } from './fast-public-reads';
 import { serveConsole } from './serve-console';
 
 /**
@@ -40,5 +41,6 @@ export async function createParleyApp(config: ParleyConfig): Promise<INestApplic
   serveConsole(app, config);
   // Connects and migrates now (onModuleInit), so demo data can load before the app listens.
   await app.init();
+  installFastPublicReads(app);
   return app;
 }

@@ -8,6 +8,10 @@ import { join } from 'node:path';
 /** Paths the API owns; everything else that is a GET for a page is the console's. */
 const API_PREFIXES = ['/graphql', '/health', '/public', '/p/', '/embed'];
 
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((p) => path === p || path.startsWith(p));
+}
+
 /** Where the built console is: beside the built API, or PARLEY_ADMIN_DIR. */
 export function consoleDir(config: ParleyConfig): string {
   return config.adminDir ?? join(__dirname, '..', 'admin', 'browser');
@@ -24,17 +28,17 @@ export function serveConsole(app: INestApplication, config: ParleyConfig): void 
     new Logger('Console').warn(`No built console at ${dir}; run \`npm run build\` (the API still serves /graphql).`);
     return;
   }
-  app.use(
-    express.static(dir, {
+  const assets = express.static(dir, {
       index: false,
       setHeaders: (res, path) => {
         res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
-    }),
-  );
+    });
+  // API paths never touch the disk: checking for a file costs every API request.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (!wantsPage || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(p))) return next();
+    if (!wantsPage || isApiPath(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
