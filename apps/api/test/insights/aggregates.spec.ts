@@ -106,6 +106,32 @@ describe('insights aggregates follow the feedback log', () => {
     expect(await aggregate(t, 'complaint_monthly', wilmslow, '2024-02')).toMatchObject({ received: 2, ack_within_3_days: 2, ack_late: 0 });
   });
 
+  it('social-media incidents are counted by month seen (UK time), severity and platform; ladder steps by month taken', async () => {
+    const logged = await t.gqlOk<{ logIncident: { id: string } }>(
+      `mutation ($input: LogIncidentInput!) { logIncident(input: $input) { id } }`,
+      {
+        input: {
+          platform: 'facebook',
+          link: 'https://www.facebook.com/groups/example/posts/1',
+          // 23:30 UTC on 31 March is 00:30 on 1 April in the UK (BST).
+          seenAt: '2024-03-31T23:30:00Z',
+          reportedBy: 'Reception',
+          summary: 'Insights test incident.',
+          severity: 'abusive',
+          staffNamed: true,
+        },
+      },
+      staff,
+    );
+    await t.gqlOk(
+      `mutation ($input: RecordLadderStepInput!) { recordLadderStep(input: $input) { __typename } }`,
+      { input: { incidentId: logged.logIncident.id, kind: 'invite_discussion', takenOn: '2024-05-02' } },
+      staff,
+    );
+    expect(await aggregate(t, 'incident_monthly', wilmslow, '2024-04')).toMatchObject({ incidents: 1, severity_3: 1, platform_facebook: 1, staff_named: 1, invite_discussion: 0 });
+    expect(await aggregate(t, 'incident_monthly', wilmslow, '2024-05')).toMatchObject({ incidents: 0, invite_discussion: 1 });
+  });
+
   it("the application role cannot write the aggregates (only the triggers' owner can)", async () => {
     await expect(
       t.db.run({ tenantPracticeId: wilmslow }, (uow) => uow.query(`UPDATE insights.feedback_monthly SET complaints = 0 WHERE practice_id = $1`, [wilmslow])),

@@ -12,6 +12,7 @@ const TRENDS = `query ($icbId: ID!, $practiceId: ID) {
     practiceComparison { rows { key label cells { display } total { display } } columnTotals { display } grandTotal { display } }
     feedbackByKind { rows { key cells { display } } } feedbackByChannel { rows { key cells { display } } }
     complaintsByTheme { rows { key cells { display } } } resolvedByOutcome { rows { key cells { display } } } fftByRating { rows { key cells { display } } }
+    incidentsBySeverity { rows { key cells { display } } } incidentsByPlatform { rows { key cells { display } } } escalationSteps { rows { key cells { display } } }
     thresholds { maxComplaintsPer1000PerYear minAckWithin3DaysPercent } suppressionNote } }`;
 const ICBS = '{ insightsIcbs { id name slug practices { id name listSize } thresholds { maxComplaintsPer1000PerYear } } }';
 const POLICY = 'query ($icbId: ID!) { insightsPolicyOverview(icbId: $icbId) { practice { id name } versionNumber effectiveDate publishedAt warningCodes } }';
@@ -71,11 +72,12 @@ describe('ICB auditors: aggregates of their own ICB, and nothing else', () => {
       { schema: 'insights', table: 'feedback_monthly', privilege: 'SELECT' },
       { schema: 'insights', table: 'fft_monthly', privilege: 'SELECT' },
       { schema: 'insights', table: 'icb_thresholds', privilege: 'SELECT' },
+      { schema: 'insights', table: 'incident_monthly', privilege: 'SELECT' },
       { schema: 'insights', table: 'policy_overview', privilege: 'SELECT' },
       { schema: 'public', table: 'icbs', privilege: 'SELECT' },
       { schema: 'public', table: 'practices', privilege: 'SELECT' },
     ]);
-    for (const table of ['feedback_items', 'feedback_texts', 'feedback_contacts', 'fft_comments', 'users', 'memberships']) {
+    for (const table of ['feedback_items', 'feedback_texts', 'feedback_contacts', 'fft_comments', 'social_media_incidents', 'incident_patients', 'incident_actions', 'users', 'memberships']) {
       const [{ granted }] = await t.db.dataSource.query(`SELECT has_table_privilege($1, $2, 'SELECT') AS granted`, [DbRole.Auditor, table]);
       expect({ table, granted }).toEqual({ table, granted: false });
     }

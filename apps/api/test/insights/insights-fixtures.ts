@@ -75,7 +75,7 @@ export async function closeComplaint(t: TestApp, staff: Actor, manager: Actor, i
 }
 
 /** One aggregate row, read as the owner (tests only). */
-export async function aggregate(t: TestApp, table: 'feedback_monthly' | 'complaint_monthly' | 'fft_monthly', practiceId: string, month: string): Promise<Record<string, number>> {
+export async function aggregate(t: TestApp, table: 'feedback_monthly' | 'complaint_monthly' | 'fft_monthly' | 'incident_monthly', practiceId: string, month: string): Promise<Record<string, number>> {
   const [row] = await t.db.dataSource.query(`SELECT * FROM insights.${table} WHERE practice_id = $1 AND month = $2::date`, [practiceId, `${month}-01`]);
   if (!row) return {};
   const { practice_id: _p, month: _m, icb_id: _i, ...counts } = row as Record<string, unknown>;
@@ -85,7 +85,7 @@ export async function aggregate(t: TestApp, table: 'feedback_monthly' | 'complai
 /** Every aggregate row, for comparing the triggers' work with a rebuild. */
 export async function allAggregates(t: TestApp): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const table of ['feedback_monthly', 'complaint_monthly', 'fft_monthly', 'policy_overview']) {
+  for (const table of ['feedback_monthly', 'complaint_monthly', 'fft_monthly', 'incident_monthly', 'policy_overview']) {
     const rows: Record<string, unknown>[] = await t.db.dataSource.query(`SELECT * FROM insights.${table} ORDER BY practice_id${table === 'policy_overview' ? '' : ', month'}`);
     // A row the triggers brought back to all zeros is the same as no row.
     out.push(table, rows.filter((r) => Object.entries(r).some(([k, v]) => !['practice_id', 'month', 'icb_id'].includes(k) && v !== 0 && v !== '0')).map((r) => JSON.stringify(r)));

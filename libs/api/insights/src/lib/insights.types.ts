@@ -136,6 +136,9 @@ export class InsightsTrends {
   @Field(() => InsightsTable) complaintsByTheme!: InsightsTable;
   @Field(() => InsightsTable) resolvedByOutcome!: InsightsTable;
   @Field(() => InsightsTable) fftByRating!: InsightsTable;
+  @Field(() => InsightsTable) incidentsBySeverity!: InsightsTable;
+  @Field(() => InsightsTable) incidentsByPlatform!: InsightsTable;
+  @Field(() => InsightsTable) escalationSteps!: InsightsTable;
   @Field(() => InsightsThresholds) thresholds!: InsightsThresholds;
   @Field() suppressionNote!: string;
 }

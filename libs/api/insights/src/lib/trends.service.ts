@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InputError, type RequestContext } from '@parley/api/core';
 import { compareIsoDates, isIsoDate, toCsv, type IsoDate } from '@parley/shared/domain';
-import { addCounts, COMPLAINT_COLUMNS, type Counts, FEEDBACK_COLUMNS, FFT_COLUMNS, zeroCounts } from './aggregates/columns';
+import { addCounts, COMPLAINT_COLUMNS, type Counts, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS, zeroCounts } from './aggregates/columns';
 import { TREND_QUERY, type TrendQueryRow } from './aggregates/trend-queries';
 import { InsightsReader } from './insights-reader';
 import type { InsightsTable, InsightsTrends } from './insights.types';
@@ -36,6 +36,7 @@ export class TrendsService {
       complaints: bucket(row.complaints_by_month, periods, COMPLAINT_COLUMNS),
       feedback: bucket(row.feedback_by_month, periods, FEEDBACK_COLUMNS),
       fft: bucket(row.fft_by_month, periods, FFT_COLUMNS),
+      incidents: bucket(row.incidents_by_month, periods, INCIDENT_COLUMNS),
       complaintsByPractice: new Map(row.complaints_by_practice.map((r) => [r.practice_id, addCounts(zeroCounts(COMPLAINT_COLUMNS), r, COMPLAINT_COLUMNS)])),
       thresholds: loaded.thresholds,
     });
@@ -59,6 +60,9 @@ export class TrendsService {
       view.complaintsByTheme,
       view.resolvedByOutcome,
       view.fftByRating,
+      view.incidentsBySeverity,
+      view.incidentsByPlatform,
+      view.escalationSteps,
     ];
     for (const table of tables) {
       if (!table) continue;

@@ -1,5 +1,7 @@
 import {
   ALL_CHANNEL_KINDS,
+  ALL_ESCALATION_STEP_KINDS,
+  ALL_INCIDENT_SEVERITIES,
   ALL_COMPLAINANT_STATUSES,
   ALL_COMPLAINT_OUTCOMES,
   ALL_FFT_RATINGS,
@@ -42,6 +44,28 @@ export const COMPLAINT_CLOSED_COLUMNS: readonly string[] = ALL_COMPLAINT_OUTCOME
 export const COMPLAINT_COLUMNS = [...COMPLAINT_RECEIVED_COLUMNS, ...COMPLAINT_CLOSED_COLUMNS];
 
 export const FFT_COLUMNS: readonly string[] = ALL_FFT_RATINGS;
+
+/** Social-media incidents (by the month seen) and escalation steps (by the month taken). */
+export const INCIDENT_PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'nextdoor', 'google_reviews', 'whatsapp', 'other'] as const;
+export const INCIDENT_PLATFORM_LABELS: Readonly<Record<(typeof INCIDENT_PLATFORMS)[number], string>> = {
+  facebook: 'Facebook',
+  x: 'X (Twitter)',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  nextdoor: 'Nextdoor',
+  google_reviews: 'Google reviews',
+  whatsapp: 'WhatsApp',
+  other: 'Other',
+};
+/** Removal requests are split: immediate (after violence reported to the police) or not. */
+export const ESCALATION_STEP_ROWS = [...ALL_ESCALATION_STEP_KINDS, 'immediate_removal'] as const;
+export const INCIDENT_COLUMNS = [
+  'incidents',
+  ...ALL_INCIDENT_SEVERITIES.map((s) => `severity_${s}`),
+  ...INCIDENT_PLATFORMS.map((p) => `platform_${p}`),
+  'staff_named',
+  ...ESCALATION_STEP_ROWS,
+];
 
 /** One aggregate row: counter column → count. */
 export type Counts = Record<string, number>;

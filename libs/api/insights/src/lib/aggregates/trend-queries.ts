@@ -1,4 +1,4 @@
-import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS } from './columns';
+import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS } from './columns';
 
 const sums = (columns: readonly string[]) => columns.map((c) => `sum(${c})::int AS ${c}`).join(', ');
 const FILTER = `icb_id = $1 AND month BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR practice_id = $4::uuid)`;
@@ -21,7 +21,9 @@ export const TREND_QUERY = `
     ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(FEEDBACK_COLUMNS)}
                   FROM insights.feedback_monthly WHERE ${FILTER} GROUP BY month`)} AS feedback_by_month,
     ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(FFT_COLUMNS)}
-                  FROM insights.fft_monthly WHERE ${FILTER} GROUP BY month`)} AS fft_by_month`;
+                  FROM insights.fft_monthly WHERE ${FILTER} GROUP BY month`)} AS fft_by_month,
+    ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(INCIDENT_COLUMNS)}
+                  FROM insights.incident_monthly WHERE ${FILTER} GROUP BY month`)} AS incidents_by_month`;
 
 /** A row of TREND_QUERY (node-pg and PGlite both parse json columns). */
 export interface TrendQueryRow {
@@ -30,6 +32,7 @@ export interface TrendQueryRow {
   complaints_by_practice: ({ practice_id: string } & Record<string, number>)[];
   feedback_by_month: ({ month: string } & Record<string, number>)[];
   fft_by_month: ({ month: string } & Record<string, number>)[];
+  incidents_by_month: ({ month: string } & Record<string, number>)[];
 }
 
 /** KO41(b) needs every month up to the end of the year: brought forward is what was still open. */

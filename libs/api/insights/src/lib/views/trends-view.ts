@@ -2,6 +2,10 @@ import {
   ALL_CHANNEL_KINDS,
   ALL_COMPLAINT_OUTCOMES,
   ALL_FFT_RATINGS,
+  ALL_INCIDENT_SEVERITIES,
+  ESCALATION_STEP_KIND_LABELS,
+  type EscalationStepKind,
+  INCIDENT_SEVERITY_LABELS,
   ALL_SUBJECT_AREAS,
   CHANNEL_KIND_LABELS,
   COMPLAINT_OUTCOME_LABELS,
@@ -10,7 +14,7 @@ import {
   SUBJECT_AREA_LABELS,
   type SubjectArea,
 } from '@parley/shared/domain';
-import { channelColumn, type Counts, subjectColumn } from '../aggregates/columns';
+import { channelColumn, type Counts, ESCALATION_STEP_ROWS, INCIDENT_PLATFORM_LABELS, INCIDENT_PLATFORMS, subjectColumn } from '../aggregates/columns';
 import {
   type InsightsFlag,
   InsightsFlagReason,
@@ -40,6 +44,7 @@ export interface TrendsInput {
   complaints: Counts[];
   feedback: Counts[];
   fft: Counts[];
+  incidents: Counts[];
   /** Complaint counts of each practice over the whole range (ICB-wide views). */
   complaintsByPractice: Map<string, Counts>;
   thresholds: InsightsThresholds;
@@ -197,8 +202,62 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
     ),
   };
 
+  // Incidents: severity → periods → platform, chained like kinds and channels.
+  const incidents = (p: number, column: string) => input.incidents[p]?.[column] ?? 0;
+  const incidentEdges = input.periods.map((p, i) => network.edge(`incidents:${p.key}`, `IP:${p.key}`, `IQ:${p.key}`, incidents(i, 'incidents'), 'total'));
+  const allIncidents = network.edge('incidents', 'incidents:sink', 'incidents:src', sumOver((i) => incidents(i, 'incidents')), 'total');
+  const incidentsBySeverity: TableSpec = {
+    key: 'incidentsBySeverity',
+    title: 'Social-media incidents by severity',
+    description: 'Posts logged as incidents, by the month they were seen (UK time) and their severity.',
+    columns: periodColumns,
+    rows: ALL_INCIDENT_SEVERITIES.map((severity) => ({
+      key: String(severity),
+      label: INCIDENT_SEVERITY_LABELS[severity],
+      cells: input.periods.map((p, i) => network.edge(`severity:${severity}:${p.key}`, `severity:${severity}`, `IP:${p.key}`, incidents(i, `severity_${severity}`))),
+      total: network.edge(`severity:${severity}`, 'incidents:src', `severity:${severity}`, sumOver((i) => incidents(i, `severity_${severity}`)), 'total'),
+    })),
+    columnTotals: incidentEdges,
+    grandTotal: allIncidents,
+  };
+  const incidentsByPlatform: TableSpec = {
+    key: 'incidentsByPlatform',
+    title: 'Social-media incidents by platform',
+    description: 'Posts logged as incidents, by the month they were seen (UK time) and where.',
+    columns: periodColumns,
+    rows: INCIDENT_PLATFORMS.map((platform) => ({
+      key: platform,
+      label: INCIDENT_PLATFORM_LABELS[platform],
+      cells: input.periods.map((p, i) => network.edge(`platform:${platform}:${p.key}`, `IQ:${p.key}`, `platform:${platform}`, incidents(i, `platform_${platform}`))),
+      total: network.edge(`platform:${platform}`, `platform:${platform}`, 'incidents:sink', sumOver((i) => incidents(i, `platform_${platform}`)), 'total'),
+    })),
+    columnTotals: incidentEdges,
+    grandTotal: allIncidents,
+  };
+  const escalationSteps: TableSpec = {
+    key: 'escalationSteps',
+    title: 'Escalation steps taken',
+    description: 'Steps of the escalation ladder recorded, by the month taken. Immediate removals (after violence reported to the police) are counted apart.',
+    columns: periodColumns,
+    ...withLabels(
+      addTable(network, 'steps', ESCALATION_STEP_ROWS.map(key), periodColumns, (step, p) => at(input.incidents, step, p)),
+      (k) => (k === 'immediate_removal' ? 'Immediate removal request' : ESCALATION_STEP_KIND_LABELS[k as EscalationStepKind]),
+    ),
+  };
+
   if (!network.balanced()) throw new Error('The trend view does not add up: its counts come from different snapshots.');
-  const tables = [feedbackByChannel, feedbackByKind, acknowledgement, ...(practiceComparison ? [practiceComparison] : []), complaintsByTheme, resolvedByOutcome, fftByRating];
+  const tables = [
+    feedbackByChannel,
+    feedbackByKind,
+    acknowledgement,
+    ...(practiceComparison ? [practiceComparison] : []),
+    complaintsByTheme,
+    resolvedByOutcome,
+    fftByRating,
+    incidentsBySeverity,
+    incidentsByPlatform,
+    escalationSteps,
+  ];
   const view = new ProtectedView(network, protect(network, tables));
 
   const listSize = input.practices.reduce((sum, p) => sum + p.listSize, 0);
@@ -255,6 +314,9 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
     complaintsByTheme: view.table(complaintsByTheme),
     resolvedByOutcome: view.table(resolvedByOutcome),
     fftByRating: view.table(fftByRating),
+    incidentsBySeverity: view.table(incidentsBySeverity),
+    incidentsByPlatform: view.table(incidentsByPlatform),
+    escalationSteps: view.table(escalationSteps),
     thresholds: input.thresholds,
     suppressionNote: SUPPRESSION_NOTE,
   };

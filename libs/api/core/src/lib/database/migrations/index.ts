@@ -9,6 +9,7 @@ import { CreateEscalationSettingsVersions1763800300000 } from './1763800300000-c
 import { CreateSocialMediaIncidents1763800301000 } from './1763800301000-create-social-media-incidents';
 import { CreateAlerts1763800302000 } from './1763800302000-create-alerts';
 import { CreateInsightsAggregates1763800400000 } from './1763800400000-create-insights-aggregates';
+import { CreateInsightsIncidents1763800401000 } from './1763800401000-create-insights-incidents';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const PARLEY_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const PARLEY_MIGRATIONS = [
   CreateSocialMediaIncidents1763800301000,
   CreateAlerts1763800302000,
   CreateInsightsAggregates1763800400000,
+  CreateInsightsIncidents1763800401000,
 ];
