@@ -202,3 +202,36 @@ describe('policy versions', () => {
     expect(rows.filter((r) => r.action === 'channel.updated' && r.actor_user_id === managerId)).toHaveLength(2);
   });
 });
+
+describe('published history in the database', () => {
+  let t: TestApp;
+  let wilmslow: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    wilmslow = await t.practiceId('wilmslow-health-centre');
+  }, BOOT_TIMEOUT);
+  afterAll(() => t.close());
+
+  const asApp = (sql: string) => t.db.run({ tenantPracticeId: wilmslow }, (uow) => uow.query(sql, [wilmslow]));
+
+  it('cannot be edited or deleted, even by hand-written SQL as the application role', async () => {
+    await expect(asApp(`UPDATE policy_versions SET html = '<p>forged</p>' WHERE practice_id = $1 AND status = 'published'`)).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(asApp(`UPDATE policy_versions SET document = '{}' WHERE practice_id = $1 AND status = 'published'`)).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(asApp(`DELETE FROM policy_versions WHERE practice_id = $1`)).rejects.toThrow(/cannot be deleted/);
+    const [row] = await asApp(`SELECT count(*)::int AS n FROM policy_versions WHERE practice_id = $1 AND status = 'published'`);
+    expect(row).toEqual({ n: 1 });
+  });
+
+  it('allows one draft and one published version per practice', async () => {
+    const insert = (status: string) =>
+      asApp(`INSERT INTO policy_versions (practice_id, version_number, status, document, effective_date, published_at, title, html, text, channels, practice_name)
+             VALUES ($1, 90 + (random() * 9)::int, '${status}', '{"title":"x","blocks":[]}', '2025-01-01', now(), 'x', 'x', 'x', '[]', 'x')`);
+    await expect(insert('published')).rejects.toThrow(/policy_versions_one_published/);
+    await insert('draft');
+    await expect(insert('draft')).rejects.toThrow(/policy_versions_one_draft|policy_versions_number_key/);
+  });
+});
