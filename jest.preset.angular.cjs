@@ -2,6 +2,8 @@
 module.exports = (projectDir, displayName) => ({
   displayName,
   rootDir: projectDir,
+  // Some libraries are exercised only through the API's integration tests (apps/api/test).
+  passWithNoTests: true,
   preset: 'jest-preset-angular',
   testEnvironment: 'jsdom',
   resolver: '@nx/jest/plugins/resolver',

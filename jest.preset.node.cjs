@@ -3,6 +3,8 @@
 module.exports = (projectDir, displayName) => ({
   displayName,
   rootDir: projectDir,
+  // Some libraries are exercised only through the API's integration tests (apps/api/test).
+  passWithNoTests: true,
   testEnvironment: 'node',
   resolver: '@nx/jest/plugins/resolver',
   transform: {
