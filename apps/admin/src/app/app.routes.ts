@@ -42,7 +42,7 @@ export const APP_ROUTES: Routes = [
       { path: '', pathMatch: 'full', loadChildren: () => import('@parley/admin/home').then((m) => m.HOME_ROUTES) },
       comingSoon(ADMIN_AREAS.policy),
       comingSoon(ADMIN_AREAS.channels),
-      comingSoon(ADMIN_AREAS.feedback),
+      feature(ADMIN_AREAS.feedback, () => import('@parley/admin/feedback').then((m) => m.FEEDBACK_ROUTES)),
       comingSoon(ADMIN_AREAS.incidents),
       comingSoon(ADMIN_AREAS.escalation),
       comingSoon(ADMIN_AREAS.insights),

@@ -13,6 +13,31 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+/** How a patient can reach the practice. */
+export enum ChannelKind {
+  Email = 'email',
+  InPerson = 'in_person',
+  LetterBox = 'letter_box',
+  NhsWebsite = 'nhs_website',
+  OnlineForm = 'online_form',
+  Phone = 'phone',
+}
+
+/** KO41(b) status of the complainant. */
+export enum ComplainantStatus {
+  Other = 'other',
+  Patient = 'patient',
+  RelativeCarer = 'relative_carer',
+  Representative = 'representative',
+}
+
+/** KO41(b) outcome, recorded when a complaint is closed. */
+export enum ComplaintOutcome {
+  NotUpheld = 'not_upheld',
+  PartiallyUpheld = 'partially_upheld',
+  Upheld = 'upheld',
+}
+
 export type CreateIcbInput = {
   name: string;
   slug: string;
@@ -26,10 +51,106 @@ export type CreatePracticeInput = {
   slug: string;
 };
 
+/** Optional contact details; kept apart from the log and shown only to the practice. */
+export type FeedbackContactInput = {
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
+export type FeedbackFilter = {
+  channelId?: string | number | null | undefined;
+  kind?: FeedbackKind | null | undefined;
+  /** true: only items with an overdue statutory step; false: only items without. */
+  overdue?: boolean | null | undefined;
+  /** Words of the summary, the contact name or email, or the reference. */
+  search?: string | null | undefined;
+  status?: FeedbackStatus | null | undefined;
+};
+
+/** compliment, suggestion (comment or suggestion), complaint. */
+export enum FeedbackKind {
+  Complaint = 'complaint',
+  Compliment = 'compliment',
+  Suggestion = 'suggestion',
+}
+
+/** staff (logged in the console), online_form, import (CSV). */
+export enum FeedbackSource {
+  Import = 'import',
+  OnlineForm = 'online_form',
+  Staff = 'staff',
+}
+
+/** received → acknowledged → investigating → responded → closed; withdrawn from any open status. */
+export enum FeedbackStatus {
+  Acknowledged = 'acknowledged',
+  Closed = 'closed',
+  Investigating = 'investigating',
+  Received = 'received',
+  Responded = 'responded',
+  Withdrawn = 'withdrawn',
+}
+
+/** Friends and Family Test answer. */
+export enum FftRating {
+  DontKnow = 'dont_know',
+  Good = 'good',
+  Neither = 'neither',
+  Poor = 'poor',
+  VeryGood = 'very_good',
+  VeryPoor = 'very_poor',
+}
+
 export type InviteInput = {
   email: string;
   name: string;
   role: Role;
+};
+
+/** KO41(b) coding of a complaint. May be completed later; needed before the complaint is closed. */
+export type Ko41bCodingInput = {
+  ageBand?: PatientAgeBand | null | undefined;
+  complainantStatus?: ComplainantStatus | null | undefined;
+  staffGroups?: Array<StaffGroup>;
+  subjectAreas?: Array<SubjectArea>;
+};
+
+export type LogFeedbackInput = {
+  /** Complaints only: when the complainant became aware of it, if later. */
+  awareOn?: string | null | undefined;
+  channelId: string | number;
+  /** Complaints only. */
+  coding?: Ko41bCodingInput | null | undefined;
+  contact?: FeedbackContactInput | null | undefined;
+  /** Complaints only: when the matter happened (yyyy-mm-dd). */
+  eventOn?: string | null | undefined;
+  kind: FeedbackKind;
+  /** Made in person or by phone. */
+  oral?: boolean;
+  /** When the practice received it (not in the future). */
+  receivedAt: string;
+  sentiment: Sentiment;
+  summary: string;
+  /** Managers only: accept a complaint made after the 12-month time limit, and why. */
+  timeLimitWaivedBecause?: string | null | undefined;
+};
+
+/** KO41(b) age band of the patient. */
+export enum PatientAgeBand {
+  Age_0_15 = 'age_0_15',
+  Age_16_64 = 'age_16_64',
+  Age_65_74 = 'age_65_74',
+  Age_75_84 = 'age_75_84',
+  Age_85Plus = 'age_85_plus',
+  Unknown = 'unknown',
+}
+
+export type RecordFftResponseInput = {
+  comment?: string | null | undefined;
+  rating: FftRating;
+  /** yyyy-mm-dd */
+  respondedOn: string;
 };
 
 /** What a membership lets a person do, and where. */
@@ -38,6 +159,34 @@ export enum Role {
   PlatformAdmin = 'PlatformAdmin',
   PracticeManager = 'PracticeManager',
   PracticeStaff = 'PracticeStaff',
+}
+
+export enum Sentiment {
+  Negative = 'negative',
+  Neutral = 'neutral',
+  Positive = 'positive',
+}
+
+/** KO41(b) staff group a complaint concerns. */
+export enum StaffGroup {
+  AdminReception = 'admin_reception',
+  Gp = 'gp',
+  Nurse = 'nurse',
+  Other = 'other',
+  OtherClinical = 'other_clinical',
+  PracticeManagement = 'practice_management',
+}
+
+/** KO41(b) subject area of a complaint. */
+export enum SubjectArea {
+  AccessAppointments = 'access_appointments',
+  Clinical = 'clinical',
+  Communication = 'communication',
+  Other = 'other',
+  PracticeAdministration = 'practice_administration',
+  Premises = 'premises',
+  Prescribing = 'prescribing',
+  StaffAttitudeBehaviour = 'staff_attitude_behaviour',
 }
 
 export type MeFieldsFragment = {
@@ -130,6 +279,302 @@ export type MeQuery = {
       practice: { id: string; name: string; slug: string } | null;
       icb: { id: string; name: string; slug: string } | null;
     }>;
+  };
+};
+
+export type FeedbackListItemFieldsFragment = {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  receivedOn: string;
+  kind: FeedbackKind;
+  sentiment: Sentiment;
+  summary: string;
+  oral: boolean;
+  status: FeedbackStatus;
+  timeLimitFlagged: boolean;
+  outsideRegulations: boolean;
+  channel: { id: string; kind: ChannelKind; label: string };
+  clocks: {
+    acknowledgementDue: string;
+    acknowledgementOverdue: boolean;
+    delayLetterDue: string;
+    delayLetterOverdue: boolean;
+  } | null;
+};
+
+export type FeedbackItemFieldsFragment = {
+  id: string;
+  reference: string;
+  source: FeedbackSource;
+  receivedAt: string;
+  receivedOn: string;
+  kind: FeedbackKind;
+  sentiment: Sentiment;
+  summary: string;
+  oral: boolean;
+  status: FeedbackStatus;
+  allowedTransitions: Array<FeedbackStatus>;
+  eventOn: string | null;
+  awareOn: string | null;
+  timeLimitFlagged: boolean;
+  outcome: ComplaintOutcome | null;
+  phsoInformed: boolean;
+  outsideRegulations: boolean;
+  acknowledgedOn: string | null;
+  respondedOn: string | null;
+  closedOn: string | null;
+  channel: { id: string; kind: ChannelKind; label: string };
+  coding: {
+    subjectAreas: Array<SubjectArea>;
+    staffGroups: Array<StaffGroup>;
+    complainantStatus: ComplainantStatus | null;
+    ageBand: PatientAgeBand | null;
+    complete: boolean;
+  } | null;
+  clocks: {
+    acknowledgementDue: string;
+    acknowledgementOverdue: boolean;
+    acknowledgedInTime: boolean | null;
+    delayLetterDue: string;
+    delayLetterOverdue: boolean;
+    delayLetterSentOn: string | null;
+    timeLimit: {
+      limitDate: string;
+      withinLimit: boolean;
+      waived: boolean;
+      waivedBecause: string | null;
+    } | null;
+  } | null;
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  history: Array<{
+    id: string;
+    from: FeedbackStatus | null;
+    to: FeedbackStatus;
+    note: string | null;
+    effectiveOn: string;
+    occurredAt: string;
+    by: { id: string; name: string } | null;
+  }>;
+};
+
+export type OverdueFeedbackItemFieldsFragment = {
+  id: string;
+  reference: string;
+  summary: string;
+  receivedOn: string;
+  clocks: {
+    acknowledgementDue: string;
+    delayLetterDue: string;
+    delayLetterOverdue: boolean;
+  } | null;
+};
+
+export type FeedbackChannelsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FeedbackChannelsQuery = {
+  channels: Array<{ id: string; kind: ChannelKind; label: string; enabled: boolean }>;
+};
+
+export type FeedbackItemsQueryVariables = Exact<{
+  filter?: FeedbackFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type FeedbackItemsQuery = {
+  feedbackItems: {
+    totalCount: number;
+    endCursor: string | null;
+    hasNextPage: boolean;
+    items: Array<{
+      id: string;
+      reference: string;
+      receivedAt: string;
+      receivedOn: string;
+      kind: FeedbackKind;
+      sentiment: Sentiment;
+      summary: string;
+      oral: boolean;
+      status: FeedbackStatus;
+      timeLimitFlagged: boolean;
+      outsideRegulations: boolean;
+      channel: { id: string; kind: ChannelKind; label: string };
+      clocks: {
+        acknowledgementDue: string;
+        acknowledgementOverdue: boolean;
+        delayLetterDue: string;
+        delayLetterOverdue: boolean;
+      } | null;
+    }>;
+  };
+};
+
+export type FeedbackItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FeedbackItemQuery = {
+  feedbackItem: {
+    id: string;
+    reference: string;
+    source: FeedbackSource;
+    receivedAt: string;
+    receivedOn: string;
+    kind: FeedbackKind;
+    sentiment: Sentiment;
+    summary: string;
+    oral: boolean;
+    status: FeedbackStatus;
+    allowedTransitions: Array<FeedbackStatus>;
+    eventOn: string | null;
+    awareOn: string | null;
+    timeLimitFlagged: boolean;
+    outcome: ComplaintOutcome | null;
+    phsoInformed: boolean;
+    outsideRegulations: boolean;
+    acknowledgedOn: string | null;
+    respondedOn: string | null;
+    closedOn: string | null;
+    channel: { id: string; kind: ChannelKind; label: string };
+    coding: {
+      subjectAreas: Array<SubjectArea>;
+      staffGroups: Array<StaffGroup>;
+      complainantStatus: ComplainantStatus | null;
+      ageBand: PatientAgeBand | null;
+      complete: boolean;
+    } | null;
+    clocks: {
+      acknowledgementDue: string;
+      acknowledgementOverdue: boolean;
+      acknowledgedInTime: boolean | null;
+      delayLetterDue: string;
+      delayLetterOverdue: boolean;
+      delayLetterSentOn: string | null;
+      timeLimit: {
+        limitDate: string;
+        withinLimit: boolean;
+        waived: boolean;
+        waivedBecause: string | null;
+      } | null;
+    } | null;
+    contact: { name: string | null; email: string | null; phone: string | null } | null;
+    history: Array<{
+      id: string;
+      from: FeedbackStatus | null;
+      to: FeedbackStatus;
+      note: string | null;
+      effectiveOn: string;
+      occurredAt: string;
+      by: { id: string; name: string } | null;
+    }>;
+  };
+};
+
+export type OverdueFeedbackQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OverdueFeedbackQuery = {
+  overdueFeedback: {
+    total: number;
+    acknowledgementOverdue: Array<{
+      id: string;
+      reference: string;
+      summary: string;
+      receivedOn: string;
+      clocks: {
+        acknowledgementDue: string;
+        delayLetterDue: string;
+        delayLetterOverdue: boolean;
+      } | null;
+    }>;
+    delayLetterDue: Array<{
+      id: string;
+      reference: string;
+      summary: string;
+      receivedOn: string;
+      clocks: {
+        acknowledgementDue: string;
+        delayLetterDue: string;
+        delayLetterOverdue: boolean;
+      } | null;
+    }>;
+  };
+};
+
+export type LogFeedbackMutationVariables = Exact<{
+  input: LogFeedbackInput;
+}>;
+
+export type LogFeedbackMutation = { logFeedback: { id: string; reference: string } };
+
+export type TransitionFeedbackMutationVariables = Exact<{
+  id: string | number;
+  to: FeedbackStatus;
+  note?: string | null | undefined;
+  effectiveOn?: string | null | undefined;
+  outcome?: ComplaintOutcome | null | undefined;
+  phsoInformed?: boolean | null | undefined;
+}>;
+
+export type TransitionFeedbackMutation = { transitionFeedback: { id: string } };
+
+export type MarkResolvedNextWorkingDayMutationVariables = Exact<{
+  id: string | number;
+  resolvedOn?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+export type MarkResolvedNextWorkingDayMutation = { markResolvedNextWorkingDay: { id: string } };
+
+export type WaiveTimeLimitMutationVariables = Exact<{
+  id: string | number;
+  because: string;
+}>;
+
+export type WaiveTimeLimitMutation = { waiveTimeLimit: { id: string } };
+
+export type RecordDelayLetterMutationVariables = Exact<{
+  id: string | number;
+  sentOn?: string | null | undefined;
+}>;
+
+export type RecordDelayLetterMutation = { recordDelayLetter: { id: string } };
+
+export type RecordFftResponseMutationVariables = Exact<{
+  input: RecordFftResponseInput;
+}>;
+
+export type RecordFftResponseMutation = {
+  recordFftResponse: { id: string; rating: FftRating; respondedOn: string };
+};
+
+export type FftMonthlyCountsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+export type FftMonthlyCountsQuery = {
+  fftMonthlyCounts: Array<{
+    month: string;
+    veryGood: number;
+    good: number;
+    neither: number;
+    poor: number;
+    veryPoor: number;
+    dontKnow: number;
+    total: number;
+  }>;
+};
+
+export type ImportComplaintsCsvMutationVariables = Exact<{
+  csv: string;
+}>;
+
+export type ImportComplaintsCsvMutation = {
+  importComplaintsCsv: {
+    rows: number;
+    imported: number;
+    problems: Array<{ row: number; field: string | null; message: string }>;
   };
 };
 
@@ -434,6 +879,215 @@ export const AuthFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AuthFieldsFragment, unknown>;
+export const FeedbackListItemFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackListItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentiment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oral' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeLimitFlagged' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outsideRegulations' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackListItemFieldsFragment, unknown>;
+export const FeedbackItemFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentiment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oral' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedTransitions' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectAreas' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'staffGroups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'complainantStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ageBand' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'complete' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'awareOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeLimitFlagged' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phsoInformed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outsideRegulations' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'respondedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedOn' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedInTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterSentOn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'timeLimit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinLimit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waived' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waivedBecause' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contact' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'by' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackItemFieldsFragment, unknown>;
+export const OverdueFeedbackItemFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OverdueFeedbackItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverdueFeedbackItemFieldsFragment, unknown>;
 export const InvitationFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -835,6 +1489,861 @@ export const MeDocument = {
     },
   ],
 } as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const FeedbackChannelsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackChannels' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channels' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackChannelsQuery, FeedbackChannelsQueryVariables>;
+export const FeedbackItemsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackItems' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'feedbackItems' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'FeedbackListItemFields' },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackListItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentiment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oral' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeLimitFlagged' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outsideRegulations' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackItemsQuery, FeedbackItemsQueryVariables>;
+export const FeedbackItemDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackItem' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'feedbackItem' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FeedbackItemFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentiment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oral' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedTransitions' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectAreas' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'staffGroups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'complainantStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ageBand' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'complete' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'awareOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeLimitFlagged' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phsoInformed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outsideRegulations' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'respondedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedOn' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedInTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterSentOn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'timeLimit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withinLimit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waived' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'waivedBecause' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contact' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'by' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackItemQuery, FeedbackItemQueryVariables>;
+export const OverdueFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverdueFeedback' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'overdueFeedback' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'acknowledgementOverdue' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'OverdueFeedbackItemFields' },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'delayLetterDue' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'OverdueFeedbackItemFields' },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OverdueFeedbackItemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackItem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedOn' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clocks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'acknowledgementDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delayLetterOverdue' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverdueFeedbackQuery, OverdueFeedbackQueryVariables>;
+export const LogFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LogFeedback' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LogFeedbackInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'logFeedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LogFeedbackMutation, LogFeedbackMutationVariables>;
+export const TransitionFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TransitionFeedback' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackStatus' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'effectiveOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ComplaintOutcome' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'phsoInformed' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'transitionFeedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'effectiveOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'effectiveOn' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'outcome' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'phsoInformed' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'phsoInformed' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TransitionFeedbackMutation, TransitionFeedbackMutationVariables>;
+export const MarkResolvedNextWorkingDayDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkResolvedNextWorkingDay' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'resolvedOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markResolvedNextWorkingDay' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'resolvedOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'resolvedOn' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  MarkResolvedNextWorkingDayMutation,
+  MarkResolvedNextWorkingDayMutationVariables
+>;
+export const WaiveTimeLimitDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WaiveTimeLimit' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'because' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'waiveTimeLimit' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'because' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'because' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WaiveTimeLimitMutation, WaiveTimeLimitMutationVariables>;
+export const RecordDelayLetterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordDelayLetter' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sentOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordDelayLetter' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sentOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sentOn' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordDelayLetterMutation, RecordDelayLetterMutationVariables>;
+export const RecordFftResponseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordFftResponse' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordFftResponseInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordFftResponse' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'respondedOn' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordFftResponseMutation, RecordFftResponseMutationVariables>;
+export const FftMonthlyCountsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FftMonthlyCounts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fftMonthlyCounts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'veryGood' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'good' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'neither' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'poor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'veryPoor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dontKnow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FftMonthlyCountsQuery, FftMonthlyCountsQueryVariables>;
+export const ImportComplaintsCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportComplaintsCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'csv' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importComplaintsCsv' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'csv' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'csv' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'imported' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'problems' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportComplaintsCsvMutation, ImportComplaintsCsvMutationVariables>;
 export const InvitationPreviewDocument = {
   kind: 'Document',
   definitions: [
