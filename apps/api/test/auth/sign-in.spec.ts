@@ -11,6 +11,7 @@ const ME = `{ me { email name memberships { role practice { slug } } } }`;
 interface Tokens {
   accessToken: string;
   refreshToken: string;
+  user?: unknown;
 }
 
 describe('sign-in', () => {

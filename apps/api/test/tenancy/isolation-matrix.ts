@@ -37,8 +37,8 @@ export interface ActivePracticeEntry {
 
 export type IsolationEntry = ByIdEntry | ActivePracticeEntry;
 
-async function asVictim(f: IsolationFixtures, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
-  return f.t.gql(query, variables, { token: f.victimToken, practiceId: f.trumpingtonId });
+async function asVictim<T = Record<string, unknown>>(f: IsolationFixtures, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+  return f.t.gql<T>(query, variables, { token: f.victimToken, practiceId: f.trumpingtonId });
 }
 
 async function ok<T>(result: Promise<GqlResult<T>>): Promise<T> {
