@@ -62,12 +62,11 @@ describe('diffPolicyText', () => {
     expect(added).toEqual({ op: 'added', text: 'Visit the NHS website and leave a rating.' });
   });
 
-  it('copes with a full-size policy quickly', () => {
+  // Size, not time: timings belong in benchmarks, not in tests that a busy machine can fail.
+  it('diffs a full-size policy (1,500 lines) exactly', () => {
     const lines = Array.from({ length: 1500 }, (_, i) => `Line ${i} of the policy wording.`);
     const edited = lines.map((l, i) => (i % 50 === 0 ? `${l} Changed.` : l));
-    const started = Date.now();
     const diff = diffPolicyText(lines.join('\n'), edited.join('\n'));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(diff.filter((l) => l.op === 'added')).toHaveLength(30);
     expect(diff.filter((l) => l.op === 'equal')).toHaveLength(1470);
   });
