@@ -13,6 +13,7 @@ import {
   ITEM,
   LIST,
   BOOT_TIMEOUT_MS,
+  setClocks,
 } from './feedback-fixtures';
 
 const IMPORT = `mutation ($csv: String!) { importComplaintsCsv(csv: $csv) { rows imported problems { row field message } } }`;
@@ -43,6 +44,7 @@ describe('complaints CSV import', () => {
     t = await startTestApp();
     wilmslow = await t.practiceId('wilmslow-health-centre');
     manager = { token: await t.tokenFor(DEMO.wilmslowManager), practiceId: wilmslow };
+    await setClocks(t, manager);
     staff = { token: await t.tokenFor(DEMO.wilmslowStaff), practiceId: wilmslow };
     await addChannel(t, wilmslow, 'in_person', { label: 'Import desk' });
     await addChannel(t, wilmslow, 'phone', { label: 'Import phone' });

@@ -156,3 +156,35 @@ export function codeOf(result: GqlResult): string | undefined {
 
 /** Booting the app (migrations, demo data) on a busy machine can take well over a minute. */
 export const BOOT_TIMEOUT_MS = 240_000;
+
+/**
+ * Saves the practice's escalation settings with the given complaint clocks (the regulations'
+ * limits by default: acknowledge by the 3rd working day, delay letter at 6 months, 12-month limit).
+ * The demo gives Wilmslow a stricter 2-day acknowledgement.
+ */
+export async function setClocks(
+  t: TestApp,
+  manager: Actor,
+  clocks: { ackWorkingDays: number; delayLetterMonths: number; timeLimitMonths: number } = {
+    ackWorkingDays: 3,
+    delayLetterMonths: 6,
+    timeLimitMonths: 12,
+  },
+): Promise<void> {
+  await t.gqlOk(
+    `mutation ($input: SaveEscalationSettingsInput!) { saveEscalationSettings(input: $input) { version } }`,
+    {
+      input: {
+        ladder: [{ kind: 'invite_discussion', trigger: { minSeverity: 'offensive' } }],
+        removalRules: {
+          warningValidMonths: 12,
+          writtenConfirmationDays: 7,
+          allowRemovalWithoutWarningWhenUnsafe: true,
+        },
+        clocks: { ...clocks, responseTargetWorkingDays: Math.min(20, clocks.ackWorkingDays * 6) },
+        volumeAlert: { count: 5, withinDays: 7, of: 'negative' },
+      },
+    },
+    manager,
+  );
+}

@@ -11,6 +11,7 @@ import {
   LOG,
   logItem,
   BOOT_TIMEOUT_MS,
+  setClocks,
 } from './feedback-fixtures';
 
 describe('feedback log: logging, triage and reading', () => {
@@ -30,6 +31,7 @@ describe('feedback log: logging, triage and reading', () => {
     trumpington = await t.practiceId('trumpington-street');
     staff = { token: await t.tokenFor(DEMO.wilmslowStaff), practiceId: wilmslow };
     manager = { token: await t.tokenFor(DEMO.wilmslowManager), practiceId: wilmslow };
+    await setClocks(t, manager);
     trumpingtonManager = {
       token: await t.tokenFor(DEMO.trumpingtonManager),
       practiceId: trumpington,

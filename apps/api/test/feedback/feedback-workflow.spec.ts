@@ -10,6 +10,7 @@ import {
   logItem,
   TRANSITION,
   BOOT_TIMEOUT_MS,
+  setClocks,
 } from './feedback-fixtures';
 
 const RESOLVE = `mutation ($id: ID!, $resolvedOn: String) { markResolvedNextWorkingDay(id: $id, resolvedOn: $resolvedOn) {
@@ -42,6 +43,7 @@ describe('feedback workflow and statutory clocks', () => {
     wilmslow = await t.practiceId('wilmslow-health-centre');
     staff = { token: await t.tokenFor(DEMO.wilmslowStaff), practiceId: wilmslow };
     manager = { token: await t.tokenFor(DEMO.wilmslowManager), practiceId: wilmslow };
+    await setClocks(t, manager);
     admin = await t.tokenFor(DEMO.admin);
     desk = await addChannel(t, wilmslow, 'in_person');
   }, BOOT_TIMEOUT_MS);
@@ -339,6 +341,31 @@ describe('feedback workflow and statutory clocks', () => {
     expect(after.overdueFeedback.delayLetterDue.map((i) => i.id)).not.toContain(
       acknowledgedLate.id,
     );
+  });
+
+  it("the practice's own (stricter) clock settings apply, and alerts follow the log", async () => {
+    const trumpington = await t.practiceId('trumpington-street');
+    const tManager = { token: await t.tokenFor(DEMO.trumpingtonManager), practiceId: trumpington };
+    const channel = await addChannel(t, trumpington, 'in_person');
+    await setClocks(t, tManager, { ackWorkingDays: 2, delayLetterMonths: 4, timeLimitMonths: 18 });
+    const item = await logItem(
+      t,
+      tManager,
+      complaintInput(channel, { receivedAt: '2025-03-13T10:00:00Z', eventOn: '2024-01-01' }),
+    );
+    expect(item.clocks).toMatchObject({
+      acknowledgementDue: '2025-03-17',
+      delayLetterDue: '2025-07-13',
+      timeLimit: { limitDate: '2025-07-01', withinLimit: true },
+    });
+    expect(item.timeLimitFlagged).toBe(false);
+
+    const alerts = await t.gqlOk<{ alerts: { subjectId: string | null; due: string | null }[] }>(
+      '{ alerts(limit: 500) { subjectId due } }',
+      {},
+      tManager,
+    );
+    expect(alerts.alerts).toContainEqual({ subjectId: item.id, due: '2025-03-17' });
   });
 
   it('the auditor is refused; a Wilmslow person cannot move a Trumpington item', async () => {

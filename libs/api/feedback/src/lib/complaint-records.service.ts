@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FeedbackAlertsService } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
 import {
   ConflictError,
@@ -22,11 +23,12 @@ export class ComplaintRecordsService {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly query: FeedbackQueryService,
+    private readonly alerts: FeedbackAlertsService,
   ) {}
 
   /** Accepts a complaint made after the 12-month limit (the practice may, and should say why). */
-  waiveTimeLimit(ctx: RequestContext, id: string, because: string): Promise<FeedbackItem> {
-    return this.database.run(ctx, async (uow) => {
+  async waiveTimeLimit(ctx: RequestContext, id: string, because: string): Promise<FeedbackItem> {
+    const item = await this.database.run(ctx, async (uow) => {
       const row = await loadFeedbackRow(uow, id, true);
       if (!row) throw new NotFoundError('The feedback item');
       if (row.kind !== 'complaint')
@@ -36,10 +38,12 @@ export class ComplaintRecordsService {
           `This complaint is ${row.status}: its record can no longer be changed.`,
           'id',
         );
+      const { timeLimitMonths } = await this.query.clockSettingsIn(uow);
       const within = withinTimeLimit({
         receivedOn: row.received_on,
         eventOn: row.event_on,
         awareOn: row.aware_on,
+        timeLimitMonths,
       });
       if (within === undefined)
         throw new ConflictError(
@@ -48,7 +52,7 @@ export class ComplaintRecordsService {
         );
       if (within)
         throw new ConflictError(
-          'The complaint was made within the 12-month time limit, so there is nothing to waive.',
+          `The complaint was made within the ${timeLimitMonths}-month time limit, so there is nothing to waive.`,
           'id',
         );
       await uow.query(
@@ -66,15 +70,17 @@ export class ComplaintRecordsService {
       });
       return this.query.itemIn(uow, id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 
   /** The letter explaining why, six months on, there is still no response. */
-  recordDelayLetter(
+  async recordDelayLetter(
     ctx: RequestContext,
     id: string,
     sentOn: IsoDate | null,
   ): Promise<FeedbackItem> {
-    return this.database.run(ctx, async (uow) => {
+    const item = await this.database.run(ctx, async (uow) => {
       const row = await loadFeedbackRow(uow, id, true);
       if (!row) throw new NotFoundError('The feedback item');
       if (row.kind !== 'complaint' || row.outside_regulations)
@@ -106,5 +112,7 @@ export class ComplaintRecordsService {
       });
       return this.query.itemIn(uow, id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 }

@@ -8,6 +8,7 @@ import {
   ALL_STAFF_GROUPS,
   ALL_SUBJECT_AREAS,
   COMPLAINANT_STATUS_LABELS,
+  DEFAULT_CLOCK_SETTINGS,
   type FeedbackKind,
   type FeedbackStatus,
   type IsoDate,
@@ -55,6 +56,7 @@ export function parseComplaintsCsv(
   channels: readonly CsvChannel[],
   today: IsoDate,
   createdBy: string | null,
+  timeLimitMonths = DEFAULT_CLOCK_SETTINGS.timeLimitMonths,
 ): ParsedComplaints {
   let records: string[][];
   try {
@@ -146,7 +148,7 @@ export function parseComplaintsCsv(
       const i = columns.indexOf(column);
       return i >= 0 ? (cells[i] ?? '').trim() : '';
     };
-    const result = readRow(get, channels, today, createdBy);
+    const result = readRow(get, channels, today, createdBy, timeLimitMonths);
     if ('problems' in result)
       problems.push(...result.problems.map((p) => ({ row, field: p.field, message: p.message })));
     else items.push(result.item);
@@ -159,6 +161,7 @@ function readRow(
   channels: readonly CsvChannel[],
   today: IsoDate,
   createdBy: string | null,
+  timeLimitMonths: number,
 ): { item: NewFeedbackItem } | { problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (field: Column, message: string) => {
@@ -267,6 +270,7 @@ function readRow(
         awareOn,
         hasCoding,
         timeLimitWaivedBecause: waiver,
+        timeLimitMonths,
       },
       today,
     )) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FeedbackAlertsService } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
 import {
   ConflictError,
@@ -30,13 +31,14 @@ export class FeedbackLogService {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly query: FeedbackQueryService,
+    private readonly alerts: FeedbackAlertsService,
   ) {}
 
-  log(ctx: RequestContext, input: LogFeedbackInput): Promise<FeedbackItem> {
+  async log(ctx: RequestContext, input: LogFeedbackInput): Promise<FeedbackItem> {
     const receivedOn = receivedDay(input.receivedAt);
     const waiver = optionalText(input.timeLimitWaivedBecause);
     if (waiver && !ctx.can(Permission.FeedbackManage)) {
-      throw new ForbiddenError('Only a practice manager can waive the 12-month time limit.');
+      throw new ForbiddenError('Only a practice manager can waive the time limit.');
     }
     const complaint = input.kind === 'complaint';
     const facts = {
@@ -47,9 +49,10 @@ export class FeedbackLogService {
       hasCoding: !!input.coding,
       timeLimitWaivedBecause: waiver,
     };
-    failOnFirst(intakeProblems(facts, ukToday()));
     const contact = contactFields(input.contact);
-    return this.database.run(ctx, async (uow) => {
+    const item = await this.database.run(ctx, async (uow) => {
+      const { timeLimitMonths } = await this.query.clockSettingsIn(uow);
+      failOnFirst(intakeProblems({ ...facts, timeLimitMonths }, ukToday()));
       await requireChannel(uow, input.channelId);
       const id = await insertFeedbackItem(uow, {
         channelId: input.channelId,
@@ -82,11 +85,13 @@ export class FeedbackLogService {
       });
       return this.query.itemIn(uow, id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 
   /** Triage of an open item. Contact details are not changed here. */
-  update(ctx: RequestContext, id: string, input: UpdateFeedbackInput): Promise<FeedbackItem> {
-    return this.database.run(ctx, async (uow) => {
+  async update(ctx: RequestContext, id: string, input: UpdateFeedbackInput): Promise<FeedbackItem> {
+    const item = await this.database.run(ctx, async (uow) => {
       const row = await loadFeedbackRow(uow, id, true);
       if (!row) throw new NotFoundError('The feedback item');
       if (isFinal(row.status))
@@ -103,6 +108,7 @@ export class FeedbackLogService {
         (given === undefined ? (complaint ? current : null) : given) as IsoDate | null;
       const eventOn = pick(input.eventOn, row.event_on);
       const awareOn = pick(input.awareOn, row.aware_on);
+      const { timeLimitMonths } = await this.query.clockSettingsIn(uow);
       failOnFirst(
         intakeProblems(
           {
@@ -112,6 +118,7 @@ export class FeedbackLogService {
             awareOn,
             hasCoding: !!input.coding,
             timeLimitWaivedBecause: null,
+            timeLimitMonths,
           },
           ukToday(),
         ),
@@ -134,7 +141,8 @@ export class FeedbackLogService {
         time_limit_waived:
           complaint &&
           row.time_limit_waived &&
-          withinTimeLimit({ receivedOn: row.received_on, eventOn, awareOn }) === false,
+          withinTimeLimit({ receivedOn: row.received_on, eventOn, awareOn, timeLimitMonths }) ===
+            false,
       };
       const changed = (
         [
@@ -187,5 +195,7 @@ export class FeedbackLogService {
       });
       return this.query.itemIn(uow, id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 }

@@ -6,7 +6,14 @@ import {
   type RequestContext,
   type UnitOfWork,
 } from '@parley/api/core';
-import { addDays, compareIsoDates, type FeedbackStatus, type IsoDate } from '@parley/shared/domain';
+import { EscalationSettingsService } from '@parley/api/escalation';
+import {
+  addDays,
+  type ClockSettings,
+  compareIsoDates,
+  type FeedbackStatus,
+  type IsoDate,
+} from '@parley/shared/domain';
 import { BankHolidaysService } from './bank-holidays.service';
 import { ukToday } from './calendar';
 import type { FeedbackFilter } from './feedback.inputs';
@@ -30,6 +37,12 @@ const DELAY_LETTER_WARNING_DAYS = 14;
 /** Open complaints read to work out which are overdue; a practice has tens, not thousands. */
 const OPEN_COMPLAINTS_LIMIT = 5000;
 
+/**
+ * Ties in time (steps written in one transaction, by an import, on a coarse clock) are broken by
+ * the workflow's own order: an item never returns to an earlier status.
+ */
+const STEP_ORDER = `ARRAY['received', 'acknowledged', 'investigating', 'responded', 'closed', 'withdrawn']::text[]`;
+
 const OPEN_COMPLAINTS_WHERE = `i.practice_id = $1 AND i.kind = 'complaint' AND NOT i.outside_regulations
   AND i.status IN ('received', 'acknowledged', 'investigating', 'responded')`;
 
@@ -39,7 +52,13 @@ export class FeedbackQueryService {
   constructor(
     private readonly database: Database,
     private readonly holidays: BankHolidaysService,
+    private readonly escalation: EscalationSettingsService,
   ) {}
+
+  /** The practice's clock settings in force (the regulations' limits until it saves its own). */
+  async clockSettingsIn(uow: UnitOfWork): Promise<ClockSettings> {
+    return (await this.escalation.inForceIn(uow)).settings.clocks;
+  }
 
   list(
     ctx: RequestContext,
@@ -121,7 +140,8 @@ export class FeedbackQueryService {
     if (rows.length === 0) return [];
     const days = rows.map((r) => r.received_on).sort(compareIsoDates);
     const holidays = await this.holidays.calendarIn(uow, days[0], days[days.length - 1]);
-    return rows.map((row) => toFeedbackItem(row, holidays, today));
+    const settings = await this.clockSettingsIn(uow);
+    return rows.map((row) => toFeedbackItem(row, holidays, today, settings));
   }
 
   overdue(ctx: RequestContext): Promise<OverdueFeedback> {
@@ -162,7 +182,7 @@ export class FeedbackQueryService {
                 s.occurred_at, s.actor_user_id, u.name AS actor_name
            FROM feedback_status_changes s LEFT JOIN users u ON u.id = s.actor_user_id
           WHERE s.practice_id = $1 AND s.feedback_id = ANY($2::uuid[])
-          ORDER BY s.occurred_at, s.id`,
+          ORDER BY s.occurred_at, array_position(${STEP_ORDER}, s.to_status)`,
         [practiceId, [...ids]],
       ),
     );
@@ -202,7 +222,8 @@ export class FeedbackQueryService {
       rows[0].received_on,
       rows[rows.length - 1].received_on,
     );
-    return rows.filter((row) => isOverdue(clocksOf(row, holidays, today)));
+    const settings = await this.clockSettingsIn(uow);
+    return rows.filter((row) => isOverdue(clocksOf(row, holidays, today, settings)));
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  type ClockSettings,
   type ComplainantStatus,
   type ComplaintOutcome,
   complaintClocks,
@@ -82,13 +83,15 @@ export function codingComplete(
 }
 
 /**
- * The clocks of a complaint within the regulations, from the shared rules. Once the item is
+ * The clocks of a complaint within the regulations, from the shared rules and the practice's
+ * own clock settings (which may be stricter than the regulations, never looser). Once the item is
  * closed or withdrawn nothing is outstanding; a recorded delay letter settles that clock.
  */
 export function clocksOf(
   row: FeedbackRow,
   holidays: ReadonlySet<IsoDate>,
   today: IsoDate,
+  settings: ClockSettings,
 ): ComplaintClocks | null {
   if (row.kind !== 'complaint' || row.outside_regulations) return null;
   const clocks = complaintClocks({
@@ -97,6 +100,9 @@ export function clocksOf(
     awareOn: row.aware_on ?? undefined,
     acknowledgedOn: row.acknowledged_on ?? undefined,
     respondedOn: row.responded_on ?? undefined,
+    ackWorkingDays: settings.ackWorkingDays,
+    delayLetterMonths: settings.delayLetterMonths,
+    timeLimitMonths: settings.timeLimitMonths,
     holidays,
     today,
   });
@@ -127,8 +133,9 @@ export function toFeedbackItem(
   row: FeedbackRow,
   holidays: ReadonlySet<IsoDate>,
   today: IsoDate,
+  settings: ClockSettings,
 ): FeedbackItem {
-  const clocks = clocksOf(row, holidays, today);
+  const clocks = clocksOf(row, holidays, today, settings);
   const coding: Ko41bCoding | null =
     row.kind === 'complaint'
       ? {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FeedbackAlertsService } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
 import {
   ConflictError,
@@ -33,11 +34,12 @@ export class FeedbackWorkflowService {
     private readonly audit: AuditService,
     private readonly holidays: BankHolidaysService,
     private readonly query: FeedbackQueryService,
+    private readonly alerts: FeedbackAlertsService,
   ) {}
 
-  transition(ctx: RequestContext, args: TransitionFeedbackArgs): Promise<FeedbackItem> {
+  async transition(ctx: RequestContext, args: TransitionFeedbackArgs): Promise<FeedbackItem> {
     const { id, to } = args;
-    return this.database.run(ctx, async (uow) => {
+    const item = await this.database.run(ctx, async (uow) => {
       const row = await this.lockedRow(uow, id);
       const permission = permissionToMoveTo(to);
       if (!ctx.can(permission))
@@ -104,14 +106,19 @@ export class FeedbackWorkflowService {
       });
       return this.query.itemIn(uow, id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 
   /**
    * An oral complaint resolved to the complainant's satisfaction by the next working day is outside
    * the regulations: it closes without acknowledgement or outcome and is not counted in KO41(b).
    */
-  markResolvedNextWorkingDay(ctx: RequestContext, args: MarkResolvedArgs): Promise<FeedbackItem> {
-    return this.database.run(ctx, async (uow) => {
+  async markResolvedNextWorkingDay(
+    ctx: RequestContext,
+    args: MarkResolvedArgs,
+  ): Promise<FeedbackItem> {
+    const item = await this.database.run(ctx, async (uow) => {
       const row = await this.lockedRow(uow, args.id);
       if (row.kind !== 'complaint' || !row.oral) {
         throw new ConflictError(
@@ -164,6 +171,8 @@ export class FeedbackWorkflowService {
       });
       return this.query.itemIn(uow, args.id);
     });
+    await this.alerts.afterFeedbackChanged(ctx.practiceId);
+    return item;
   }
 
   private async lockedRow(uow: UnitOfWork, id: string): Promise<FeedbackRow> {

@@ -1,5 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { AlertsModule } from '@parley/api/alerts';
 import { PARLEY_CONFIG, type ParleyConfig } from '@parley/api/core';
+import { EscalationModule } from '@parley/api/escalation';
 import { Redis } from 'ioredis';
 import { BankHolidaysResolver } from './bank-holidays.resolver';
 import { BankHolidaysService } from './bank-holidays.service';
@@ -27,6 +29,8 @@ import { MemoryRateLimiter, RATE_LIMITER, RedisRateLimiter } from './rate-limite
 
 /** Feedback and complaints log, statutory clocks, Friends and Family Test and the online form. */
 @Module({
+  // The practice's clock settings come from escalation; alerts are re-evaluated after each change.
+  imports: [EscalationModule, AlertsModule],
   controllers: [PublicFeedbackController],
   providers: [
     BankHolidaysService,

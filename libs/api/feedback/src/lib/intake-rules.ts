@@ -13,6 +13,8 @@ export interface IntakeFacts {
   awareOn: IsoDate | null;
   hasCoding: boolean;
   timeLimitWaivedBecause: string | null;
+  /** The practice's time limit: 12 months by law, or longer if it is more generous. */
+  timeLimitMonths: number;
 }
 
 /**
@@ -58,8 +60,7 @@ export function intakeProblems(facts: IntakeFacts, today: IsoDate): FieldError[]
   ) {
     problems.push({
       field: 'timeLimitWaivedBecause',
-      message:
-        'The complaint was made within the 12-month time limit, so there is nothing to waive.',
+      message: `The complaint was made within the ${facts.timeLimitMonths}-month time limit, so there is nothing to waive.`,
     });
   }
   if (facts.timeLimitWaivedBecause && !eventOn && !awareOn) {
@@ -71,14 +72,15 @@ export function intakeProblems(facts: IntakeFacts, today: IsoDate): FieldError[]
   return problems;
 }
 
-/** The 12-month check of the shared clocks: undefined when neither date is known. */
+/** The time-limit check of the shared clocks: undefined when neither date is known. */
 export function withinTimeLimit(
-  facts: Pick<IntakeFacts, 'receivedOn' | 'eventOn' | 'awareOn'>,
+  facts: Pick<IntakeFacts, 'receivedOn' | 'eventOn' | 'awareOn' | 'timeLimitMonths'>,
 ): boolean | undefined {
   return complaintClocks({
     receivedOn: facts.receivedOn,
     eventOn: facts.eventOn ?? undefined,
     awareOn: facts.awareOn ?? undefined,
+    timeLimitMonths: facts.timeLimitMonths,
     holidays: [],
     today: facts.receivedOn,
   }).timeLimit?.withinLimit;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { FeedbackAlertsService } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
 import {
   ConflictError,
@@ -71,6 +72,7 @@ export class PublicFeedbackService {
     private readonly audit: AuditService,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
     @Inject(PUBLIC_FORM_LIMITS) private readonly limits: PublicFormLimits,
+    private readonly alerts: FeedbackAlertsService,
   ) {}
 
   async submit(ctx: RequestContext, submission: PublicSubmission): Promise<SubmissionOutcome> {
@@ -92,7 +94,7 @@ export class PublicFeedbackService {
     const hash = createHash('sha256')
       .update(JSON.stringify([message, contact, kind]))
       .digest('hex');
-    return this.database.run(scope, async (uow) => {
+    const outcome = await this.database.run(scope, async (uow): Promise<SubmissionOutcome> => {
       const channelId = await formChannelIn(uow);
       if (!channelId) throw formNotOffered(practice.name);
       if (key) {
@@ -145,6 +147,8 @@ export class PublicFeedbackService {
       });
       return { receipt, replayed: false };
     });
+    if (!outcome.replayed) await this.alerts.afterFeedbackChanged(practice.id);
+    return outcome;
   }
 
   private async practiceOf(slug: string): Promise<{ id: string; name: string }> {
