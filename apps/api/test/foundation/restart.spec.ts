@@ -35,5 +35,6 @@ embeddedOnly('restarting on the embedded database', () => {
     expect(practices1).toBeGreaterThan(0);
     expect(second.config.jwtSecret).toBe(secret);
     await second.app.close();
-  });
+    // Two full boots on disk, with every domain's demo data.
+  }, 400_000);
 });
