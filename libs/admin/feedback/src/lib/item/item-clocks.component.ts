@@ -12,8 +12,11 @@ import {
   WaiveTimeLimitDocument,
 } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
-import { londonDateOf } from '@parley/shared/domain';
+import { addDays, compareIsoDates, type IsoDate, londonDateOf } from '@parley/shared/domain';
 import { firstValueFrom, type Observable } from 'rxjs';
+
+/** The home page lists delay letters due within this many days. */
+const DELAY_LETTER_NOTICE_DAYS = 14;
 
 /** Something was recorded on the item: the page reads it again and says what happened. */
 export interface ItemChange {
@@ -41,9 +44,12 @@ export class ItemClocksComponent {
   protected readonly clocks = computed(() => this.item().clocks);
   protected readonly open = computed(() => !this.item().closedOn);
   protected readonly today = londonDateOf(new Date());
+  /** Offered once the letter is due soon (as the home page counts it) or overdue, not from day one. */
   protected readonly canRecordDelayLetter = computed(() => {
     const item = this.item();
-    return this.canManage() && this.open() && !item.respondedOn && !item.clocks?.delayLetterSentOn;
+    const due = item.clocks?.delayLetterDue as IsoDate | undefined;
+    const soon = !!due && compareIsoDates(due, addDays(this.today, DELAY_LETTER_NOTICE_DAYS)) <= 0;
+    return this.canManage() && this.open() && !item.respondedOn && !item.clocks?.delayLetterSentOn && soon;
   });
   protected readonly canWaive = computed(() => {
     const limit = this.item().clocks?.timeLimit;

@@ -18,6 +18,7 @@ import {
   FIXTURE_SIGN_INS,
   GraphqlClient,
   MarkResolvedNextWorkingDayDocument,
+  RecordDelayLetterDocument,
   PatientAgeBand,
   Sentiment,
   SessionStore,
@@ -26,7 +27,7 @@ import {
   TransitionFeedbackDocument,
   WaiveTimeLimitDocument,
 } from '@parley/admin/data-access';
-import { londonDateOf } from '@parley/shared/domain';
+import { addDays, londonDateOf } from '@parley/shared/domain';
 import { of, throwError } from 'rxjs';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
@@ -250,6 +251,25 @@ describe('ItemPage', () => {
     expect(client.variablesOf(TransitionFeedbackDocument)).toEqual([
       { id: 'item-1', to: FeedbackStatus.Closed, effectiveOn: TODAY, note: null, outcome: ComplaintOutcome.PartiallyUpheld, phsoInformed: null },
     ]);
+  });
+
+  it('offers the delay letter once it is due, and records it', async () => {
+    await open('manager');
+    expect(button('Record delay letter sent')).toBeUndefined(); // months away
+
+    TestBed.resetTestingModule();
+    const due = addDays(TODAY, -3);
+    current = complaint({
+      status: FeedbackStatus.Investigating,
+      allowedTransitions: [FeedbackStatus.Responded, FeedbackStatus.Withdrawn],
+      clocks: { ...complaint().clocks!, acknowledgementOverdue: false, delayLetterDue: due, delayLetterOverdue: true },
+    });
+    client.answer(RecordDelayLetterDocument, () => of({ recordDelayLetter: { id: 'item-1' } }));
+    await open('manager');
+    expect(facts('item-clocks')['Delay letter']).toMatch(/^Overdue: there has been no response for 6 months/);
+    await click('Record delay letter sent');
+    expect(client.variablesOf(RecordDelayLetterDocument)).toEqual([{ id: 'item-1', sentOn: TODAY }]);
+    expect(text('p[role="status"]')).toBe('The delay letter has been recorded.');
   });
 
   it('shows why a step was refused', async () => {
