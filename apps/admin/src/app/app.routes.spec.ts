@@ -55,10 +55,10 @@ describe('console routes', () => {
 
   it('shows an area that is not built yet as coming soon', async () => {
     await start('manager');
-    await harness.navigateByUrl('/policy');
-    expect(heading()).toBe('Policy');
+    await harness.navigateByUrl('/incidents');
+    expect(heading()).toBe('Incidents');
     expect(harness.routeNativeElement?.textContent).toContain('Coming soon');
-    expect(document.title).toBe('Policy · Parley');
+    expect(document.title).toBe('Incidents · Parley');
   });
 
   it('keeps people out of areas their role does not allow', async () => {
@@ -84,6 +84,21 @@ describe('console routes', () => {
     await start('platformAdmin');
     await harness.navigateByUrl('/onboarding');
     expect(heading()).toBe('Onboarding');
+  });
+
+  it('opens the policy and channels areas to staff, and the website area to managers only', async () => {
+    await start('staff');
+    await harness.navigateByUrl('/policy');
+    expect(heading()).toBe('Policy');
+    await harness.navigateByUrl('/channels');
+    expect(heading()).toBe('Channels');
+
+    TestBed.resetTestingModule();
+    await start('manager');
+    await harness.navigateByUrl('/website');
+    expect(router.url).toBe('/website');
+    expect(heading()).toBe('Embed');
+    expect(document.title).toBe('Embed · Parley');
   });
 
   it('has a not-found page inside the console', async () => {

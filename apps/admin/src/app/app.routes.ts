@@ -40,14 +40,14 @@ export const APP_ROUTES: Routes = [
     loadComponent: () => import('@parley/admin/shell').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', loadChildren: () => import('@parley/admin/home').then((m) => m.HOME_ROUTES) },
-      comingSoon(ADMIN_AREAS.policy),
-      comingSoon(ADMIN_AREAS.channels),
+      feature(ADMIN_AREAS.policy, () => import('@parley/admin/policy').then((m) => m.POLICY_ROUTES)),
+      feature(ADMIN_AREAS.channels, () => import('@parley/admin/channels').then((m) => m.CHANNELS_ROUTES)),
       feature(ADMIN_AREAS.feedback, () => import('@parley/admin/feedback').then((m) => m.FEEDBACK_ROUTES)),
       comingSoon(ADMIN_AREAS.incidents),
       comingSoon(ADMIN_AREAS.escalation),
       comingSoon(ADMIN_AREAS.insights),
       feature(ADMIN_AREAS.people, () => import('@parley/admin/people').then((m) => m.PEOPLE_ROUTES)),
-      comingSoon(ADMIN_AREAS.embed),
+      feature(ADMIN_AREAS.embed, () => import('@parley/admin/website').then((m) => m.WEBSITE_ROUTES)),
       feature(ADMIN_AREAS.onboarding, () => import('@parley/admin/onboarding').then((m) => m.ONBOARDING_ROUTES)),
       {
         path: '**',

@@ -38,6 +38,16 @@ export enum ComplaintOutcome {
   Upheld = 'upheld',
 }
 
+export type CreateChannelInput = {
+  address?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  instructions?: string | null | undefined;
+  kind: ChannelKind;
+  label: string;
+  policyText: string;
+  showInPolicy?: boolean | null | undefined;
+};
+
 export type CreateIcbInput = {
   name: string;
   slug: string;
@@ -50,6 +60,12 @@ export type CreatePracticeInput = {
   odsCode?: string | null | undefined;
   slug: string;
 };
+
+export enum DiffOp {
+  Added = 'added',
+  Equal = 'equal',
+  Removed = 'removed',
+}
 
 /** Optional contact details; kept apart from the log and shown only to the practice. */
 export type FeedbackContactInput = {
@@ -146,6 +162,46 @@ export enum PatientAgeBand {
   Unknown = 'unknown',
 }
 
+export type PolicyBlockInput = {
+  intro?: string | null | undefined;
+  items?: Array<string> | null | undefined;
+  text?: string | null | undefined;
+  type: PolicyBlockType;
+};
+
+/** paragraph, heading, signOff: `text`. numberedList: `items`. channelList, escalationSteps: optional `intro` (their items come from the channels and the escalation ladder). */
+export enum PolicyBlockType {
+  ChannelList = 'channelList',
+  EscalationSteps = 'escalationSteps',
+  Heading = 'heading',
+  NumberedList = 'numberedList',
+  Paragraph = 'paragraph',
+  SignOff = 'signOff',
+}
+
+export type PolicyDocumentInput = {
+  blocks: Array<PolicyBlockInput>;
+  title: string;
+};
+
+/** draft → published → superseded. */
+export enum PolicyStatus {
+  Draft = 'draft',
+  Published = 'published',
+  Superseded = 'superseded',
+}
+
+export enum PolicyWarningCode {
+  DisabledChannel = 'DISABLED_CHANNEL',
+  EmptyChannelList = 'EMPTY_CHANNEL_LIST',
+  NoRoute = 'NO_ROUTE',
+  RemovalForComplaining = 'REMOVAL_FOR_COMPLAINING',
+  RemovalWithoutWarning = 'REMOVAL_WITHOUT_WARNING',
+  UnknownField = 'UNKNOWN_FIELD',
+  UnsafeLink = 'UNSAFE_LINK',
+  WritingOnly = 'WRITING_ONLY',
+}
+
 export type RecordFftResponseInput = {
   comment?: string | null | undefined;
   rating: FftRating;
@@ -160,6 +216,12 @@ export enum Role {
   PracticeManager = 'PracticeManager',
   PracticeStaff = 'PracticeStaff',
 }
+
+export type SaveDraftInput = {
+  document: PolicyDocumentInput;
+  /** yyyy-mm-dd */
+  effectiveDate: string;
+};
 
 export enum Sentiment {
   Negative = 'negative',
@@ -188,6 +250,17 @@ export enum SubjectArea {
   Prescribing = 'prescribing',
   StaffAttitudeBehaviour = 'staff_attitude_behaviour',
 }
+
+export type UpdateChannelInput = {
+  /** Send null or "" to clear it. */
+  address?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  instructions?: string | null | undefined;
+  kind?: ChannelKind | null | undefined;
+  label?: string | null | undefined;
+  policyText?: string | null | undefined;
+  showInPolicy?: boolean | null | undefined;
+};
 
 export type MeFieldsFragment = {
   id: string;
@@ -280,6 +353,100 @@ export type MeQuery = {
       icb: { id: string; name: string; slug: string } | null;
     }>;
   };
+};
+
+export type ChannelFieldsFragment = {
+  id: string;
+  kind: ChannelKind;
+  label: string;
+  policyText: string;
+  instructions: string | null;
+  address: string | null;
+  href: string | null;
+  position: number;
+  enabled: boolean;
+  showInPolicy: boolean;
+};
+
+export type ChannelsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChannelsQuery = {
+  channels: Array<{
+    id: string;
+    kind: ChannelKind;
+    label: string;
+    policyText: string;
+    instructions: string | null;
+    address: string | null;
+    href: string | null;
+    position: number;
+    enabled: boolean;
+    showInPolicy: boolean;
+  }>;
+};
+
+export type CreateChannelMutationVariables = Exact<{
+  input: CreateChannelInput;
+}>;
+
+export type CreateChannelMutation = {
+  createChannel: {
+    id: string;
+    kind: ChannelKind;
+    label: string;
+    policyText: string;
+    instructions: string | null;
+    address: string | null;
+    href: string | null;
+    position: number;
+    enabled: boolean;
+    showInPolicy: boolean;
+  };
+};
+
+export type UpdateChannelMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateChannelInput;
+}>;
+
+export type UpdateChannelMutation = {
+  updateChannel: {
+    id: string;
+    kind: ChannelKind;
+    label: string;
+    policyText: string;
+    instructions: string | null;
+    address: string | null;
+    href: string | null;
+    position: number;
+    enabled: boolean;
+    showInPolicy: boolean;
+  };
+};
+
+export type DeleteChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteChannelMutation = { deleteChannel: boolean };
+
+export type ReorderChannelsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type ReorderChannelsMutation = {
+  reorderChannels: Array<{
+    id: string;
+    kind: ChannelKind;
+    label: string;
+    policyText: string;
+    instructions: string | null;
+    address: string | null;
+    href: string | null;
+    position: number;
+    enabled: boolean;
+    showInPolicy: boolean;
+  }>;
 };
 
 export type FeedbackListItemFieldsFragment = {
@@ -754,6 +921,214 @@ export type RemovePersonMutationVariables = Exact<{
 
 export type RemovePersonMutation = { removePerson: boolean };
 
+export type PolicyWarningFieldsFragment = {
+  code: PolicyWarningCode;
+  message: string;
+  blockIndex: number | null;
+};
+
+export type PolicyVersionSummaryFragment = {
+  id: string;
+  versionNumber: number;
+  status: PolicyStatus;
+  title: string;
+  effectiveDate: string;
+  basedOnVersionNumber: number | null;
+  createdAt: string;
+  createdByName: string | null;
+  updatedAt: string;
+  updatedByName: string | null;
+  publishedAt: string | null;
+  publishedByName: string | null;
+  supersededAt: string | null;
+  warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+};
+
+export type PolicyVersionFieldsFragment = {
+  html: string;
+  id: string;
+  versionNumber: number;
+  status: PolicyStatus;
+  title: string;
+  effectiveDate: string;
+  basedOnVersionNumber: number | null;
+  createdAt: string;
+  createdByName: string | null;
+  updatedAt: string;
+  updatedByName: string | null;
+  publishedAt: string | null;
+  publishedByName: string | null;
+  supersededAt: string | null;
+  document: {
+    title: string;
+    blocks: Array<{
+      type: PolicyBlockType;
+      text: string | null;
+      items: Array<string> | null;
+      intro: string | null;
+    }>;
+  };
+  warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+};
+
+export type PolicyEditorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PolicyEditorQuery = {
+  currentPolicy: {
+    html: string;
+    id: string;
+    versionNumber: number;
+    status: PolicyStatus;
+    title: string;
+    effectiveDate: string;
+    basedOnVersionNumber: number | null;
+    createdAt: string;
+    createdByName: string | null;
+    updatedAt: string;
+    updatedByName: string | null;
+    publishedAt: string | null;
+    publishedByName: string | null;
+    supersededAt: string | null;
+    document: {
+      title: string;
+      blocks: Array<{
+        type: PolicyBlockType;
+        text: string | null;
+        items: Array<string> | null;
+        intro: string | null;
+      }>;
+    };
+    warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+  } | null;
+  policyDraft: {
+    html: string;
+    id: string;
+    versionNumber: number;
+    status: PolicyStatus;
+    title: string;
+    effectiveDate: string;
+    basedOnVersionNumber: number | null;
+    createdAt: string;
+    createdByName: string | null;
+    updatedAt: string;
+    updatedByName: string | null;
+    publishedAt: string | null;
+    publishedByName: string | null;
+    supersededAt: string | null;
+    document: {
+      title: string;
+      blocks: Array<{
+        type: PolicyBlockType;
+        text: string | null;
+        items: Array<string> | null;
+        intro: string | null;
+      }>;
+    };
+    warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+  } | null;
+  policyVersions: Array<{
+    id: string;
+    versionNumber: number;
+    status: PolicyStatus;
+    title: string;
+    effectiveDate: string;
+    basedOnVersionNumber: number | null;
+    createdAt: string;
+    createdByName: string | null;
+    updatedAt: string;
+    updatedByName: string | null;
+    publishedAt: string | null;
+    publishedByName: string | null;
+    supersededAt: string | null;
+    warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+  }>;
+  channels: Array<{
+    id: string;
+    kind: ChannelKind;
+    label: string;
+    policyText: string;
+    instructions: string | null;
+    address: string | null;
+    href: string | null;
+    position: number;
+    enabled: boolean;
+    showInPolicy: boolean;
+  }>;
+};
+
+export type PolicyDiffQueryVariables = Exact<{
+  fromId: string | number;
+  toId: string | number;
+}>;
+
+export type PolicyDiffQuery = {
+  policyDiff: {
+    fromVersionNumber: number;
+    toVersionNumber: number;
+    lines: Array<{ op: DiffOp; text: string; words: Array<{ op: DiffOp; text: string }> | null }>;
+  };
+};
+
+export type SaveDraftMutationVariables = Exact<{
+  input: SaveDraftInput;
+}>;
+
+export type SaveDraftMutation = {
+  saveDraft: {
+    html: string;
+    id: string;
+    versionNumber: number;
+    status: PolicyStatus;
+    title: string;
+    effectiveDate: string;
+    basedOnVersionNumber: number | null;
+    createdAt: string;
+    createdByName: string | null;
+    updatedAt: string;
+    updatedByName: string | null;
+    publishedAt: string | null;
+    publishedByName: string | null;
+    supersededAt: string | null;
+    document: {
+      title: string;
+      blocks: Array<{
+        type: PolicyBlockType;
+        text: string | null;
+        items: Array<string> | null;
+        intro: string | null;
+      }>;
+    };
+    warnings: Array<{ code: PolicyWarningCode; message: string; blockIndex: number | null }>;
+  };
+};
+
+export type StartDraftFromMutationVariables = Exact<{
+  versionId: string | number;
+}>;
+
+export type StartDraftFromMutation = { startDraftFrom: { id: string; versionNumber: number } };
+
+export type DiscardDraftMutationVariables = Exact<{ [key: string]: never }>;
+
+export type DiscardDraftMutation = { discardDraft: boolean };
+
+export type PublishDraftMutationVariables = Exact<{
+  expectedDraftId: string | number;
+}>;
+
+export type PublishDraftMutation = { publishDraft: { id: string; versionNumber: number } };
+
+export type PublishedPolicyStatusQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PublishedPolicyStatusQuery = {
+  currentPolicy: {
+    id: string;
+    versionNumber: number;
+    effectiveDate: string;
+    publishedAt: string | null;
+  } | null;
+};
+
 export const MeFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -879,6 +1254,31 @@ export const AuthFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AuthFieldsFragment, unknown>;
+export const ChannelFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChannelFieldsFragment, unknown>;
 export const FeedbackListItemFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1154,6 +1554,161 @@ export const InvitationIssuedFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<InvitationIssuedFieldsFragment, unknown>;
+export const PolicyWarningFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyWarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blockIndex' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PolicyWarningFieldsFragment, unknown>;
+export const PolicyVersionSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'basedOnVersionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'supersededAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyWarningFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyWarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blockIndex' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PolicyVersionSummaryFragment, unknown>;
+export const PolicyVersionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionSummary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'html' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'document' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'blocks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'intro' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyWarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blockIndex' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'basedOnVersionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'supersededAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyWarningFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PolicyVersionFieldsFragment, unknown>;
 export const LoginDocument = {
   kind: 'Document',
   definitions: [
@@ -1489,6 +2044,292 @@ export const MeDocument = {
     },
   ],
 } as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const ChannelsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Channels' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channels' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChannelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChannelsQuery, ChannelsQueryVariables>;
+export const CreateChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateChannelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChannelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateChannelMutation, CreateChannelMutationVariables>;
+export const UpdateChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateChannelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChannelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateChannelMutation, UpdateChannelMutationVariables>;
+export const DeleteChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteChannelMutation, DeleteChannelMutationVariables>;
+export const ReorderChannelsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReorderChannels' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorderChannels' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChannelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReorderChannelsMutation, ReorderChannelsMutationVariables>;
 export const FeedbackChannelsDocument = {
   kind: 'Document',
   definitions: [
@@ -3001,3 +3842,488 @@ export const RemovePersonDocument = {
     },
   ],
 } as unknown as DocumentNode<RemovePersonMutation, RemovePersonMutationVariables>;
+export const PolicyEditorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PolicyEditor' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentPolicy' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'policyDraft' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'policyVersions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionSummary' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'channels' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChannelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyWarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blockIndex' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'basedOnVersionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'supersededAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyWarningFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionSummary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'html' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'document' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'blocks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'intro' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChannelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Channel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'href' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showInPolicy' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PolicyEditorQuery, PolicyEditorQueryVariables>;
+export const PolicyDiffDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PolicyDiff' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'toId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'policyDiff' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'toId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fromVersionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toVersionNumber' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lines' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'op' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'words' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'op' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PolicyDiffQuery, PolicyDiffQueryVariables>;
+export const SaveDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveDraft' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SaveDraftInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveDraft' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyWarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blockIndex' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'basedOnVersionNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publishedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'supersededAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyWarningFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PolicyVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PolicyVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PolicyVersionSummary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'html' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'document' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'blocks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'intro' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveDraftMutation, SaveDraftMutationVariables>;
+export const StartDraftFromDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartDraftFrom' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startDraftFrom' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'versionId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'versionId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartDraftFromMutation, StartDraftFromMutationVariables>;
+export const DiscardDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DiscardDraft' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'discardDraft' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DiscardDraftMutation, DiscardDraftMutationVariables>;
+export const PublishDraftDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishDraft' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedDraftId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishDraft' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedDraftId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedDraftId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishDraftMutation, PublishDraftMutationVariables>;
+export const PublishedPolicyStatusDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PublishedPolicyStatus' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentPolicy' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publishedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishedPolicyStatusQuery, PublishedPolicyStatusQueryVariables>;
