@@ -97,7 +97,7 @@ describe('the feedback and complaints log', () => {
 
     // The clocks: the 3rd working day is long past.
     const clocks = page.locator('section[aria-labelledby="item-clocks"]');
-    await expect(clocks.locator('dd').first().innerText()).resolves.toMatch(/^Overdue: it was due by .+, the 3rd working day after receipt\.$/);
+    await expect(clocks.locator('dd').first().innerText()).resolves.toMatch(/^Overdue: it was due by .+\.$/);
     expect(await page.locator('.history').innerText()).toContain('by Sam Reception');
     await expectNoAxeViolations(page);
 

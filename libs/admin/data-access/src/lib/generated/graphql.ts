@@ -543,6 +543,12 @@ export type FeedbackChannelsQuery = {
   channels: Array<{ id: string; kind: ChannelKind; label: string; enabled: boolean }>;
 };
 
+export type FeedbackTimeLimitQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FeedbackTimeLimitQuery = {
+  escalationSettings: { clocks: { timeLimitMonths: number } };
+};
+
 export type FeedbackItemsQueryVariables = Exact<{
   filter?: FeedbackFilter | null | undefined;
   first: number;
@@ -2358,6 +2364,40 @@ export const FeedbackChannelsDocument = {
     },
   ],
 } as unknown as DocumentNode<FeedbackChannelsQuery, FeedbackChannelsQueryVariables>;
+export const FeedbackTimeLimitDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackTimeLimit' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'escalationSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'clocks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'timeLimitMonths' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackTimeLimitQuery, FeedbackTimeLimitQueryVariables>;
 export const FeedbackItemsDocument = {
   kind: 'Document',
   definitions: [

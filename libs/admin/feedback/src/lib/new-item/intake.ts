@@ -1,5 +1,5 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { complaintClocks, type IsoDate, isIsoDate, londonDateOf } from '@parley/shared/domain';
+import { complaintClocks, DEFAULT_CLOCK_SETTINGS, type IsoDate, isIsoDate, londonDateOf } from '@parley/shared/domain';
 
 /** The API's own phone check: digits, spaces, brackets and hyphens, optionally after a +. */
 export const PHONE_PATTERN = /^\+?\d[\d ()-]{5,38}$/;
@@ -57,15 +57,24 @@ export interface TimeLimitView {
 }
 
 /**
- * The 12-month time-limit check the API makes at intake: it runs from the later of the event and
- * the complainant becoming aware of it. Null when neither date is known yet.
+ * The time-limit check the API makes at intake (12 months, or longer if the practice allows more):
+ * it runs from the later of the event and the complainant becoming aware of it. Null when neither
+ * date is known yet.
  */
-export function timeLimitOf(receivedAt: string, eventOn: string, awareOn: string): TimeLimitView | null {
+export function timeLimitOf(
+  receivedAt: string,
+  eventOn: string,
+  awareOn: string,
+  timeLimitMonths = DEFAULT_CLOCK_SETTINGS.timeLimitMonths,
+): TimeLimitView | null {
   const receivedOn = receivedDayOf(receivedAt);
   const event = isIsoDate(eventOn) ? eventOn : undefined;
   const aware = isIsoDate(awareOn) ? awareOn : undefined;
   if (!receivedOn || (!event && !aware)) return null;
-  return complaintClocks({ receivedOn, eventOn: event, awareOn: aware, holidays: [], today: receivedOn }).timeLimit ?? null;
+  return (
+    complaintClocks({ receivedOn, eventOn: event, awareOn: aware, timeLimitMonths, holidays: [], today: receivedOn })
+      .timeLimit ?? null
+  );
 }
 
 /** The API names fields in its messages ("eventOn is after…"); say them in words. */

@@ -11,6 +11,7 @@ import {
   ChannelKind,
   FeedbackChannelsDocument,
   FeedbackKind,
+  FeedbackTimeLimitDocument,
   FIXTURE_SIGN_INS,
   GraphqlClient,
   LogFeedbackDocument,
@@ -87,6 +88,7 @@ describe('NewItemPage', () => {
   beforeEach(() => {
     client = new FakeClient();
     client.answer(FeedbackChannelsDocument, () => of({ channels: CHANNELS }));
+    client.answer(FeedbackTimeLimitDocument, () => of({ escalationSettings: { clocks: { timeLimitMonths: 12 } } }));
     client.answer(LogFeedbackDocument, () => of({ logFeedback: { id: 'item-9', reference: 'ITEM9REF' } }));
   });
 
@@ -164,6 +166,13 @@ describe('NewItemPage', () => {
     await type('timeLimitWaivedBecause', 'The complainant was in hospital for a year.');
     await submit();
     expect(sent()[0].input).toMatchObject({ timeLimitWaivedBecause: 'The complainant was in hospital for a year.', awareOn: null });
+  });
+
+  it("uses the practice's own time limit when it allows longer than 12 months", async () => {
+    client.answer(FeedbackTimeLimitDocument, () => of({ escalationSettings: { clocks: { timeLimitMonths: 18 } } }));
+    await open();
+    await fillLateDeskComplaint();
+    expect(el.querySelector('.time-limit')?.textContent).toContain('Within the 18-month time limit, which ends on 1 June 2025.');
   });
 
   it('sends a compliment without complaint details, with the contact details given', async () => {

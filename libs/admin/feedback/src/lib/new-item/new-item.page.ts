@@ -17,6 +17,7 @@ import {
   FeedbackChannelsDocument,
   type FeedbackChannelsQuery,
   FeedbackKind,
+  FeedbackTimeLimitDocument,
   GraphqlClient,
   type LogFeedbackInput,
   LogFeedbackDocument,
@@ -27,7 +28,7 @@ import {
   type SubjectArea,
 } from '@parley/admin/data-access';
 import { EMAIL_PATTERN, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
-import { Permission } from '@parley/shared/domain';
+import { DEFAULT_CLOCK_SETTINGS, Permission } from '@parley/shared/domain';
 import { catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
 import {
   AGE_BAND_OPTIONS,
@@ -123,9 +124,11 @@ export class NewItemPage {
     initialValue: this.form.getRawValue(),
   });
   protected readonly isComplaint = computed(() => this.value().kind === FeedbackKind.Complaint);
+  /** The practice's time limit in months; the regulations' 12 until its settings arrive. */
+  protected readonly timeLimitMonths = signal(DEFAULT_CLOCK_SETTINGS.timeLimitMonths);
   protected readonly timeLimit = computed(() => {
     const v = this.value();
-    return this.isComplaint() ? timeLimitOf(v.receivedAt, v.eventOn, v.awareOn) : null;
+    return this.isComplaint() ? timeLimitOf(v.receivedAt, v.eventOn, v.awareOn, this.timeLimitMonths()) : null;
   });
 
   protected readonly channels = signal<Channel[]>([]);
@@ -153,6 +156,17 @@ export class NewItemPage {
         // Switched-off channels stay choosable (post still arrives), after the others.
         this.channels.set([...result.channels].sort((a, b) => Number(b.enabled) - Number(a.enabled)));
       });
+    toObservable(computed(() => this.session.activePracticeId()))
+      .pipe(
+        switchMap(() =>
+          this.client.request(FeedbackTimeLimitDocument, {}).pipe(
+            map((r) => r.escalationSettings.clocks.timeLimitMonths),
+            catchError(() => of(DEFAULT_CLOCK_SETTINGS.timeLimitMonths)), // the API checks it again anyway
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((months) => this.timeLimitMonths.set(months));
 
     const { controls } = this.form;
     controls.kind.valueChanges.pipe(startWith(controls.kind.value), takeUntilDestroyed()).subscribe((kind) => {
