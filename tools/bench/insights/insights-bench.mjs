@@ -23,9 +23,9 @@ const ROWS = Number(args.rows ?? 10_000_000);
 const PRACTICES = Number(args.practices ?? 1250);
 const ICBS = Number(args.icbs ?? 5);
 const BATCH = Number(args.batch ?? 250_000);
-const WRITES = Number(args.writes ?? 4000);
+const WRITES = Number(args.writes ?? 6000);
 const CLIENTS = Number(args.clients ?? 4);
-const ROUNDS = Number(args.rounds ?? 4);
+const ROUNDS = Number(args.rounds ?? 8);
 const QUERY_RUNS = Number(args['query-runs'] ?? 3);
 const SERVER = args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FIRST_MONTH = '2021-04-01';
@@ -125,7 +125,20 @@ function batchSql(from, to) {
 }
 
 async function generate(db) {
-  log(`writing ${ROWS.toLocaleString('en-GB')} feedback rows in batches of ${BATCH.toLocaleString('en-GB')} (aggregate triggers on)`);
+  // The generator only ever points at practices and channels that exist, so the per-row foreign
+  // key checks are switched off while it runs (the constraints stay declared); the aggregate
+  // triggers stay on: every batch goes through them, the path the app's writes take.
+  const fkChecks = (
+    await db.query(
+      `SELECT tgname FROM pg_trigger WHERE tgrelid = 'feedback_items'::regclass AND tgisinternal
+          AND tgfoid IN ('"RI_FKey_check_ins"'::regproc, '"RI_FKey_check_upd"'::regproc)`,
+    )
+  ).rows.map((r) => r.tgname);
+  const setFkChecks = async (on) => {
+    for (const name of fkChecks) await db.query(`ALTER TABLE feedback_items ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${name}"`);
+  };
+  log(`writing ${ROWS.toLocaleString('en-GB')} feedback rows in batches of ${BATCH.toLocaleString('en-GB')} (aggregate triggers on, ${fkChecks.length} foreign-key checks off)`);
+  await setFkChecks(false);
   const start = performance.now();
   for (let from = 0; from < ROWS; from += BATCH) {
     const to = Math.min(ROWS, from + BATCH) - 1;
@@ -137,6 +150,7 @@ async function generate(db) {
     }
   }
   const ms = performance.now() - start;
+  await setFkChecks(true);
   log('VACUUM ANALYZE');
   await db.query('VACUUM ANALYZE feedback_items');
   await db.query('VACUUM ANALYZE insights.feedback_monthly');
@@ -260,64 +274,96 @@ async function timeQueries(db, trendQuery) {
   return { aggregateMs: median(aggregateRuns), rawMs: median(rawRuns), same, items, aggregateRuns, rawRuns };
 }
 
-/** The app's writes: log an item (item, text, first status step) and, for complaints, acknowledge it. */
+const ITEM_SELECT = `
+  SELECT i.id, i.channel_id, c.kind AS channel_kind, c.label AS channel_label, i.source, i.received_at, i.received_on, i.kind, i.sentiment,
+         i.oral, i.status, array_to_json(i.subject_areas) AS subject_areas, array_to_json(i.staff_groups) AS staff_groups,
+         i.complainant_status, i.age_band, i.acknowledged_on, i.closed_on, i.outcome, t.summary,
+         ct.name AS contact_name, ct.email AS contact_email, i.created_at, i.updated_at
+    FROM feedback_items i
+    JOIN feedback_texts t ON t.practice_id = i.practice_id AND t.feedback_id = i.id
+    JOIN feedback_channels c ON c.practice_id = i.practice_id AND c.id = i.channel_id
+    LEFT JOIN feedback_contacts ct ON ct.practice_id = i.practice_id AND ct.feedback_id = i.id
+   WHERE i.practice_id = $1 AND i.id = $2`;
+const HISTORY_SELECT = `SELECT from_status, to_status, effective_on, occurred_at FROM feedback_status_changes WHERE practice_id = $1 AND feedback_id = $2 ORDER BY occurred_at`;
+
+/**
+ * The API's writes, as its units of work issue them at the database (logFeedback, then for a
+ * complaint transitionFeedback to acknowledged): the practice's clock settings and the channel
+ * are read, the item, its text, its first history step and the audit entry written, and the item
+ * read back; an acknowledgement locks the item, updates it, records the step and the audit entry
+ * and reads it back. Each is one transaction as the app role, bound to the practice.
+ */
 async function writeRound(pool, practices, count, offset) {
   let next = 0;
+  const unitOfWork = async (client, practiceId, work) => {
+    await client.query('BEGIN');
+    try {
+      await client.query('SET LOCAL ROLE parley_app');
+      await client.query(`SELECT set_config('parley.practice_id', $1, true)`, [practiceId]);
+      const result = await work();
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
   const worker = async () => {
     for (;;) {
       const n = next++;
       if (n >= count) return;
       const k = offset + n;
       const target = practices[(k * 7919) % practices.length];
+      const p = target.practice_id;
       const client = await pool.connect();
       try {
         const kind = k % 4 === 0 ? 'complaint' : k % 4 === 1 ? 'suggestion' : 'compliment';
         const day = new Date(Date.parse('2025-06-02') + (k % 200) * 86_400_000).toISOString().slice(0, 10);
-        await client.query('BEGIN');
-        await client.query('SET LOCAL ROLE parley_app');
-        await client.query(`SELECT set_config('parley.practice_id', $1, true)`, [target.practice_id]);
-        const {
-          rows: [{ id }],
-        } = await client.query(
-          `INSERT INTO feedback_items (practice_id, channel_id, source, received_at, received_on, kind, sentiment, subject_areas, staff_groups, complainant_status, age_band)
-           VALUES ($1, $2, 'staff', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [
-            target.practice_id,
-            target.channel_id,
-            `${day}T10:00:00Z`,
-            day,
-            kind,
-            kind === 'complaint' ? 'negative' : 'positive',
-            kind === 'complaint' ? ['access_appointments'] : [],
-            kind === 'complaint' ? ['admin_reception'] : [],
-            kind === 'complaint' ? 'patient' : null,
-            kind === 'complaint' ? 'age_16_64' : null,
-          ],
-        );
-        await client.query(`INSERT INTO feedback_texts (practice_id, feedback_id, summary) VALUES ($1, $2, $3)`, [target.practice_id, id, 'Benchmark item.']);
-        await client.query(`INSERT INTO feedback_status_changes (practice_id, feedback_id, to_status, effective_on) VALUES ($1, $2, 'received', $3)`, [
-          target.practice_id,
-          id,
-          day,
-        ]);
-        await client.query('COMMIT');
-        if (kind === 'complaint') {
-          await client.query('BEGIN');
-          await client.query('SET LOCAL ROLE parley_app');
-          await client.query(`SELECT set_config('parley.practice_id', $1, true)`, [target.practice_id]);
-          await client.query(`UPDATE feedback_items SET status = 'acknowledged', acknowledged_on = received_on + 1, updated_at = now() WHERE practice_id = $1 AND id = $2`, [
-            target.practice_id,
-            id,
-          ]);
-          await client.query(
-            `INSERT INTO feedback_status_changes (practice_id, feedback_id, from_status, to_status, effective_on) VALUES ($1, $2, 'received', 'acknowledged', $3)`,
-            [target.practice_id, id, day],
+        const id = await unitOfWork(client, p, async () => {
+          await client.query(`SELECT version_number, settings FROM escalation_settings_versions WHERE practice_id = $1 ORDER BY version_number DESC LIMIT 1`, [p]);
+          await client.query(`SELECT id, kind, enabled FROM feedback_channels WHERE practice_id = $1 AND id = $2`, [p, target.channel_id]);
+          const {
+            rows: [{ id }],
+          } = await client.query(
+            `INSERT INTO feedback_items (practice_id, channel_id, source, received_at, received_on, kind, sentiment, subject_areas, staff_groups, complainant_status, age_band)
+             VALUES ($1, $2, 'staff', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+            [
+              p,
+              target.channel_id,
+              `${day}T10:00:00Z`,
+              day,
+              kind,
+              kind === 'complaint' ? 'negative' : 'positive',
+              kind === 'complaint' ? ['access_appointments'] : [],
+              kind === 'complaint' ? ['admin_reception'] : [],
+              kind === 'complaint' ? 'patient' : null,
+              kind === 'complaint' ? 'age_16_64' : null,
+            ],
           );
-          await client.query('COMMIT');
+          await client.query(`INSERT INTO feedback_texts (practice_id, feedback_id, summary) VALUES ($1, $2, $3)`, [p, id, 'Benchmark item.']);
+          await client.query(`INSERT INTO feedback_status_changes (practice_id, feedback_id, to_status, effective_on) VALUES ($1, $2, 'received', $3)`, [p, id, day]);
+          await client.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.logged', 'feedback_item', $2, $3)`, [
+            p,
+            id,
+            JSON.stringify({ kind }),
+          ]);
+          await client.query(ITEM_SELECT, [p, id]);
+          await client.query(HISTORY_SELECT, [p, id]);
+          return id;
+        });
+        if (kind === 'complaint') {
+          await unitOfWork(client, p, async () => {
+            await client.query(`${ITEM_SELECT} FOR UPDATE OF i`, [p, id]);
+            await client.query(`UPDATE feedback_items SET status = 'acknowledged', acknowledged_on = received_on + 1, updated_at = now() WHERE practice_id = $1 AND id = $2`, [p, id]);
+            await client.query(
+              `INSERT INTO feedback_status_changes (practice_id, feedback_id, from_status, to_status, effective_on) VALUES ($1, $2, 'received', 'acknowledged', $3)`,
+              [p, id, day],
+            );
+            await client.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.transitioned', 'feedback_item', $2, '{}')`, [p, id]);
+            await client.query(ITEM_SELECT, [p, id]);
+            await client.query(HISTORY_SELECT, [p, id]);
+          });
         }
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
       } finally {
         client.release();
       }
@@ -356,7 +402,10 @@ async function timeWrites(db) {
   }
   const on = median(rates.on);
   const off = median(rates.off);
-  return { on, off, cost: 1 - on / off, rates };
+  // Each round measures both modes back to back, so the median of the per-round ratios is what
+  // a machine whose load drifts during the run judges best.
+  const pairRatios = rates.on.map((r, i) => r / rates.off[i]);
+  return { on, off, cost: 1 - median(pairRatios), pairRatios, rates };
 }
 
 async function main() {
@@ -385,7 +434,8 @@ async function main() {
     console.log(`      ratio                  ${(ratio * 100).toFixed(3)}% (target ≤ ${TARGETS.queryRatio * 100}%); same figures: ${result.query.same ? 'yes' : 'NO'}`);
     console.log(`  (b) writes, triggers off   ${result.writes.off.toFixed(0)} transactions/s (median of ${ROUNDS})`);
     console.log(`      writes, triggers on    ${result.writes.on.toFixed(0)} transactions/s (median of ${ROUNDS})`);
-    console.log(`      cost                   ${(result.writes.cost * 100).toFixed(1)}% (target ≤ ${TARGETS.writeCost * 100}%)`);
+    console.log(`      per-round on/off       ${result.writes.pairRatios.map((r) => r.toFixed(2)).join(', ')}`);
+    console.log(`      cost                   ${(result.writes.cost * 100).toFixed(1)}% (1 − median per-round ratio; target ≤ ${TARGETS.writeCost * 100}%)`);
     if (result.aggregated !== ROWS) {
       console.log(`  MISSED: the aggregates count ${result.aggregated}, not ${ROWS} rows`);
       failed = true;

@@ -138,6 +138,28 @@ describe('insights aggregates follow the feedback log', () => {
     ).rejects.toThrow(/permission denied/);
   });
 
+  it('statements of many rows (an import, a bulk correction) take the set-based path and agree with the row path', async () => {
+    // 20 complaints in one statement, acknowledged in one statement, then a few removed by the owner.
+    await t.db.run({ tenantPracticeId: wilmslow }, async (uow) => {
+      await uow.query(
+        `INSERT INTO feedback_items (practice_id, channel_id, source, received_at, received_on, kind, sentiment, subject_areas, staff_groups, complainant_status, age_band)
+         SELECT $1, $2, 'import', d + time '09:00', d, 'complaint', 'negative', '{premises}', '{other}', 'representative', 'age_85_plus'
+           FROM generate_series('2024-10-01'::date, '2024-10-20'::date, interval '1 day') AS g(d)`,
+        [wilmslow, letters],
+      );
+      await uow.query(
+        `UPDATE feedback_items SET status = 'acknowledged', acknowledged_on = received_on + 2
+          WHERE practice_id = $1 AND received_on BETWEEN '2024-10-01' AND '2024-10-20' AND source = 'import'`,
+        [wilmslow],
+      );
+    });
+    const october = await aggregate(t, 'complaint_monthly', wilmslow, '2024-10');
+    expect(october).toMatchObject({ received: 20, not_acknowledged: 0, subject_premises: 20, age_85_plus: 20 });
+    expect(october['ack_within_3_days']! + october['ack_late']!).toBe(20);
+    await t.db.dataSource.query(`DELETE FROM feedback_items WHERE practice_id = $1 AND received_on = '2024-10-01' AND source = 'import'`, [wilmslow]);
+    expect(await aggregate(t, 'complaint_monthly', wilmslow, '2024-10')).toMatchObject({ received: 19, subject_premises: 19 });
+  });
+
   it('what the triggers kept equals a rebuild from the practice tables with the same statements', async () => {
     const kept = await allAggregates(t);
     await t.db.dataSource.query('SELECT insights.rebuild()');

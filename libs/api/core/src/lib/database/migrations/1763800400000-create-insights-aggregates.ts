@@ -69,6 +69,8 @@ const FFT_COUNTERS: [string, string][] = FFT_RATINGS.map((r): [string, string] =
 const counterColumns = (counters: [string, string][]) => counters.map(([c]) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ');
 const names = (counters: [string, string][]) => counters.map(([c]) => c).join(', ');
 const sums = (counters: [string, string][]) => counters.map(([c]) => `sum(${c})::int`).join(', ');
+/** Groups whose changes cancel out (an acknowledgement leaves the kind and channel counts alone) write nothing. */
+const moved = (counters: [string, string][]) => `HAVING ${counters.map(([c]) => `sum(${c}) <> 0`).join(' OR ')}`;
 const signed = (counters: [string, string][]) => counters.map(([c, when]) => `CASE WHEN ${when} THEN sign ELSE 0 END AS ${c}`).join(',\n             ');
 const zeros = (counters: [string, string][]) => counters.map(([c]) => `0 AS ${c}`).join(', ');
 const accumulate = (table: string, counters: [string, string][]) =>
@@ -122,7 +124,7 @@ function feedbackDeltaSql(source: string, guarded = false): string {
       FROM (SELECT practice_id, icb_id, date_trunc('month', received_on)::date AS month,
                    ${signed(FEEDBACK_COUNTERS)}
               FROM changed) counted
-     GROUP BY practice_id, month, icb_id
+     GROUP BY practice_id, month, icb_id ${moved(FEEDBACK_COUNTERS)}
     ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', FEEDBACK_COUNTERS)};`;
   const complaints = `${changed},
     reportable AS (
@@ -147,7 +149,7 @@ function feedbackDeltaSql(source: string, guarded = false): string {
     )
     INSERT INTO insights.complaint_monthly AS m (practice_id, month, icb_id, ${names(COMPLAINT_COUNTERS)})
     SELECT practice_id, month, icb_id, ${sums(COMPLAINT_COUNTERS)}
-      FROM counted GROUP BY practice_id, month, icb_id
+      FROM counted GROUP BY practice_id, month, icb_id ${moved(COMPLAINT_COUNTERS)}
     ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', COMPLAINT_COUNTERS)};`;
   if (!guarded) return `${feedback}\n${complaints}`;
   // Most writes are single rows: skip what they cannot move (nothing changed; no complaint).
@@ -170,8 +172,115 @@ function fftDeltaSql(source: string): string {
     )
     INSERT INTO insights.fft_monthly AS m (practice_id, month, icb_id, ${names(FFT_COUNTERS)})
     SELECT practice_id, month, icb_id, ${sums(FFT_COUNTERS)}
-      FROM counted GROUP BY practice_id, month, icb_id
+      FROM counted GROUP BY practice_id, month, icb_id ${moved(FFT_COUNTERS)}
     ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', FFT_COUNTERS)};`;
+}
+
+/** A counter expression with its fact columns read from `ref` (a row variable's fields, or locals). */
+const FACT_NAMES = /\b(channel_kind|ack_due_on|kind|sentiment|acknowledged_on|subject_areas|staff_groups|age_band|complainant_status|outcome)\b/g;
+function bind(expression: string, side: 'o' | 'n'): string {
+  return expression.replace(FACT_NAMES, (name) => (name === 'channel_kind' || name === 'ack_due_on' ? `${side}_${name}` : `${side}.${name}`));
+}
+const flags = (counters: [string, string][], side: 'o' | 'n', sign: string) =>
+  counters.map(([, when]) => `CASE WHEN ${bind(when, side)} THEN ${sign} ELSE 0 END`).join(', ');
+const vector = (counters: [string, string][], side: 'o' | 'n') => `ROW(${flags(counters, side, '1')})`;
+const upsert = (table: string, counters: [string, string][], values: string) => `
+      INSERT INTO insights.${table} AS m (practice_id, month, icb_id, ${names(counters)})
+      VALUES (${values})
+      ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', counters)};`;
+
+/**
+ * The same counts for one item as it was (o) and as it is (n), row by row: what the app's writes
+ * (one item per statement) take, so each moves only the counters that changed, in as few upserts
+ * as possible (an acknowledgement is one). Statements of many rows take the set-based path.
+ */
+function moveFeedbackFunction(): string {
+  const reportable = (side: 'o' | 'n') => `${side}.kind = 'complaint' AND NOT ${side}.outside_regulations AND ${side}.status <> 'withdrawn'`;
+  const month = (side: 'o' | 'n', column: string) => `date_trunc('month', ${side}.${column})::date`;
+  const delta = (counters: [string, string][]) =>
+    counters.map(([, when]) => `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`).join(', ');
+  return `
+    CREATE FUNCTION insights.move_feedback(has_old boolean, o public.feedback_items, has_new boolean, n public.feedback_items) RETURNS void ${DEFINER} AS $fn$
+    DECLARE
+      icb uuid;
+      o_channel_kind text;
+      n_channel_kind text;
+      o_ack_due_on date;
+      n_ack_due_on date;
+      o_counted boolean := has_old AND ${reportable('o')};
+      n_counted boolean := has_new AND ${reportable('n')};
+    BEGIN
+      SELECT p.icb_id INTO icb FROM public.practices p WHERE p.id = CASE WHEN has_new THEN n.practice_id ELSE o.practice_id END;
+      IF has_old THEN
+        SELECT c.kind INTO o_channel_kind FROM public.feedback_channels c WHERE c.practice_id = o.practice_id AND c.id = o.channel_id;
+      END IF;
+      IF has_new THEN
+        SELECT c.kind INTO n_channel_kind FROM public.feedback_channels c WHERE c.practice_id = n.practice_id AND c.id = n.channel_id;
+      END IF;
+
+      IF NOT (has_old AND has_new AND ${month('o', 'received_on')} = ${month('n', 'received_on')}
+              AND ${vector(FEEDBACK_COUNTERS, 'o')} IS NOT DISTINCT FROM ${vector(FEEDBACK_COUNTERS, 'n')}) THEN
+        IF has_old THEN ${upsert('feedback_monthly', FEEDBACK_COUNTERS, `o.practice_id, ${month('o', 'received_on')}, icb, ${flags(FEEDBACK_COUNTERS, 'o', '-1')}`)}
+        END IF;
+        IF has_new THEN ${upsert('feedback_monthly', FEEDBACK_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${flags(FEEDBACK_COUNTERS, 'n', '1')}`)}
+        END IF;
+      END IF;
+
+      IF o_counted THEN
+        SELECT a.ack_due_on INTO o_ack_due_on FROM insights.ack_due_dates a WHERE a.received_on = o.received_on;
+        o_ack_due_on := coalesce(o_ack_due_on, insights.ack_due_on(o.received_on));
+      END IF;
+      IF n_counted THEN
+        SELECT a.ack_due_on INTO n_ack_due_on FROM insights.ack_due_dates a WHERE a.received_on = n.received_on;
+        n_ack_due_on := coalesce(n_ack_due_on, insights.ack_due_on(n.received_on));
+      END IF;
+      IF o_counted AND n_counted AND ${month('o', 'received_on')} = ${month('n', 'received_on')} THEN
+        IF ${vector(RECEIVED_COUNTERS, 'o')} IS DISTINCT FROM ${vector(RECEIVED_COUNTERS, 'n')} THEN
+          ${upsert('complaint_monthly', RECEIVED_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${delta(RECEIVED_COUNTERS)}`)}
+        END IF;
+      ELSE
+        IF o_counted THEN ${upsert('complaint_monthly', RECEIVED_COUNTERS, `o.practice_id, ${month('o', 'received_on')}, icb, ${flags(RECEIVED_COUNTERS, 'o', '-1')}`)}
+        END IF;
+        IF n_counted THEN ${upsert('complaint_monthly', RECEIVED_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${flags(RECEIVED_COUNTERS, 'n', '1')}`)}
+        END IF;
+      END IF;
+
+      IF NOT (o_counted AND n_counted AND o.closed_on IS NOT NULL AND n.closed_on IS NOT NULL
+              AND ${month('o', 'closed_on')} = ${month('n', 'closed_on')} AND o.outcome IS NOT DISTINCT FROM n.outcome) THEN
+        IF o_counted AND o.closed_on IS NOT NULL THEN ${upsert('complaint_monthly', CLOSED_COUNTERS, `o.practice_id, ${month('o', 'closed_on')}, icb, ${flags(CLOSED_COUNTERS, 'o', '-1')}`)}
+        END IF;
+        IF n_counted AND n.closed_on IS NOT NULL THEN ${upsert('complaint_monthly', CLOSED_COUNTERS, `n.practice_id, ${month('n', 'closed_on')}, icb, ${flags(CLOSED_COUNTERS, 'n', '1')}`)}
+        END IF;
+      END IF;
+    END $fn$`;
+}
+
+/** Statements of up to this many rows take the row path; larger ones (imports, rebuilds) the set-based one. */
+const ROW_PATH_MAX = 8;
+
+function feedbackTriggerBody(op: 'insert' | 'update' | 'delete'): string {
+  const setBased = feedbackDeltaSql(changes(op, 'feedback_items', FEEDBACK_FACTS), true);
+  if (op === 'insert') {
+    return `
+      IF (SELECT count(*) FROM new_rows) > ${ROW_PATH_MAX} THEN ${setBased}
+      ELSE
+        PERFORM insights.move_feedback(false, NULL, true, n) FROM new_rows n;
+      END IF;`;
+  }
+  if (op === 'delete') {
+    return `
+      IF (SELECT count(*) FROM old_rows) > ${ROW_PATH_MAX} THEN ${setBased}
+      ELSE
+        PERFORM insights.move_feedback(true, o, false, NULL) FROM old_rows o;
+      END IF;`;
+  }
+  // Row by row only when every old row pairs with its new self (a key never changes in the app).
+  return `
+      IF (SELECT count(*) FROM new_rows) > ${ROW_PATH_MAX}
+         OR EXISTS (SELECT 1 FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.practice_id = o.practice_id AND n.id = o.id)) THEN ${setBased}
+      ELSE
+        PERFORM insights.move_feedback(true, o, true, n) FROM old_rows o JOIN new_rows n ON n.practice_id = o.practice_id AND n.id = o.id;
+      END IF;`;
 }
 
 /** Trigger functions run as their owner (the migration role): the application role writes nothing here. */
@@ -292,11 +401,12 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
       END $fn$`);
     await q.query(`SELECT insights.refresh_ack_due_dates('2000-01-01', '2060-12-31')`);
 
+    await q.query(moveFeedbackFunction());
     for (const op of ['insert', 'update', 'delete'] as const) {
       await q.query(`
         CREATE FUNCTION insights.feedback_items_${op}d() RETURNS trigger ${DEFINER} AS $fn$
         BEGIN
-          ${feedbackDeltaSql(changes(op, 'feedback_items', FEEDBACK_FACTS), true)}
+          ${feedbackTriggerBody(op)}
           RETURN NULL;
         END $fn$`);
       await q.query(`

@@ -58,6 +58,7 @@ function deltaSql(kind: 'incidents' | 'steps', source: string): string {
       FROM (SELECT c.*, p.icb_id, ${month} AS month FROM (${source}) c JOIN public.practices p ON p.id = c.practice_id) c,
            LATERAL (SELECT ${counters}) counted
      GROUP BY c.practice_id, c.month, c.icb_id
+    HAVING ${COUNTERS.map(([col]) => `sum(counted.${col}) <> 0`).join(' OR ')}
     ON CONFLICT (practice_id, month) DO UPDATE SET ${COUNTERS.map(([c]) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')};`;
 }
 
