@@ -49,7 +49,8 @@ module.exports = async () => {
   child.stdout.on('data', (chunk) => output.push(chunk));
   child.stderr.on('data', (chunk) => output.push(chunk));
   try {
-    await waitForHealth(url, child, 60_000);
+    // The first start migrates and loads every domain's demo data: allow for a slow machine.
+    await waitForHealth(url, child, 240_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${Buffer.concat(output).toString()}`);
