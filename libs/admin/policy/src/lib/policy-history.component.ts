@@ -79,13 +79,16 @@ export class PolicyHistoryComponent {
   }
 
   constructor() {
-    // Newest against the one before, until the person picks others.
+    // Newest against the one before, until the person picks others (or a pick disappears).
     effect(() => {
       const versions = this.versions();
       const ids = versions.map((v) => v.id);
-      if (!ids.includes(this.toId.value)) this.toId.setValue(versions[0]?.id ?? '');
-      if (!ids.includes(this.fromId.value))
-        this.fromId.setValue(versions[1]?.id ?? versions[0]?.id ?? '');
+      const picked =
+        this.compareForm.dirty && ids.includes(this.fromId.value) && ids.includes(this.toId.value);
+      if (picked) return;
+      this.toId.setValue(versions[0]?.id ?? '');
+      this.fromId.setValue(versions[1]?.id ?? versions[0]?.id ?? '');
+      this.compareForm.markAsPristine();
     });
   }
 

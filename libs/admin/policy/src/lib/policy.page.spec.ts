@@ -381,6 +381,9 @@ describe('PolicyPage', () => {
       expect(el.textContent).toContain('All changes saved');
       expect(button('Discard draft')).toBeDefined();
       expect(el.querySelectorAll('parley-policy-history tr[mat-row]')).toHaveLength(3);
+      // The comparison follows: the new draft against the published version.
+      const selects = el.querySelectorAll<HTMLSelectElement>('.compare select');
+      expect([selects[0].value, selects[1].value]).toEqual(['v2', 'v3']);
     });
 
     it('puts an API error about a block under that block', async () => {
