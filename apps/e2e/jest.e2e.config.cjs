@@ -5,7 +5,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   resolver: '@nx/jest/plugins/resolver',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.json`, diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.json`, diagnostics: false }],
+  },
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.cjs',
   globalTeardown: '<rootDir>/src/support/global-teardown.cjs',

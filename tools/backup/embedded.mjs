@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 const [command, a, b] = process.argv.slice(2);
 
 async function backup(dataDir = '.parley-data', file = 'parley-embedded.tar.gz') {
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`${resolve(dataDir)} holds no embedded database`);
+  if (!existsSync(join(dataDir, 'PG_VERSION')))
+    throw new Error(`${resolve(dataDir)} holds no embedded database`);
   const db = await PGlite.create({ dataDir });
   try {
     const dump = await db.dumpDataDir('gzip');
@@ -19,13 +20,15 @@ async function backup(dataDir = '.parley-data', file = 'parley-embedded.tar.gz')
     await db.close();
   }
   // The generated development JWT secret lives beside the data; keep sign-ins valid after restore.
-  if (existsSync(join(dataDir, 'jwt-secret'))) copyFileSync(join(dataDir, 'jwt-secret'), `${file}.jwt-secret`);
+  if (existsSync(join(dataDir, 'jwt-secret')))
+    copyFileSync(join(dataDir, 'jwt-secret'), `${file}.jwt-secret`);
   console.log(`Backed up ${resolve(dataDir)} to ${resolve(file)}`);
 }
 
 async function restore(file, dataDir) {
   if (!file || !dataDir) throw new Error('usage: restore <file> <new empty dataDir>');
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${resolve(dataDir)} is not empty; restore into a new folder`);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+    throw new Error(`${resolve(dataDir)} is not empty; restore into a new folder`);
   const blob = new Blob([readFileSync(file)]);
   const db = await PGlite.create({ dataDir, loadDataDir: blob });
   try {
@@ -33,8 +36,11 @@ async function restore(file, dataDir) {
   } finally {
     await db.close();
   }
-  if (existsSync(`${file}.jwt-secret`)) copyFileSync(`${file}.jwt-secret`, join(dataDir, 'jwt-secret'));
-  console.log(`Restored ${resolve(file)} into ${resolve(dataDir)}; start Parley with PARLEY_DATA_DIR=${dataDir}`);
+  if (existsSync(`${file}.jwt-secret`))
+    copyFileSync(`${file}.jwt-secret`, join(dataDir, 'jwt-secret'));
+  console.log(
+    `Restored ${resolve(file)} into ${resolve(dataDir)}; start Parley with PARLEY_DATA_DIR=${dataDir}`,
+  );
 }
 
 try {

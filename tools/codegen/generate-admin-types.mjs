@@ -54,7 +54,10 @@ async function main() {
     .sort()
     .map((f) => {
       const location = join(OPERATIONS_DIR, f);
-      return { location: relative(root, location), document: parse(readFileSync(location, 'utf8')) };
+      return {
+        location: relative(root, location),
+        document: parse(readFileSync(location, 'utf8')),
+      };
     });
 
   const generated = await codegen({
@@ -85,7 +88,9 @@ async function main() {
   if (check) {
     const current = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : '';
     if (current !== output) {
-      console.error(`${relative(root, OUTPUT)} is out of date: run node tools/codegen/generate-admin-types.mjs`);
+      console.error(
+        `${relative(root, OUTPUT)} is out of date: run node tools/codegen/generate-admin-types.mjs`,
+      );
       process.exit(1);
     }
     console.log(`${relative(root, OUTPUT)} is up to date (${relative(root, schemaFile)})`);
@@ -93,7 +98,9 @@ async function main() {
   }
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, output);
-  console.log(`wrote ${relative(root, OUTPUT)} from ${relative(root, schemaFile)} and ${documents.length} operation files`);
+  console.log(
+    `wrote ${relative(root, OUTPUT)} from ${relative(root, schemaFile)} and ${documents.length} operation files`,
+  );
 }
 
 main().catch((error) => {

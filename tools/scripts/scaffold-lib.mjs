@@ -14,7 +14,11 @@ if (!dir || !scope || !type) {
 const root = join('libs', dir);
 const name = dir.replaceAll('/', '-');
 const importPath = `@parley/${dir}`;
-const up = dir.split('/').map(() => '..').join('/') + '/..';
+const up =
+  dir
+    .split('/')
+    .map(() => '..')
+    .join('/') + '/..';
 if (existsSync(join(root, 'project.json'))) {
   console.error(`${root} already exists`);
   process.exit(1);
@@ -57,7 +61,12 @@ write(
   'tsconfig.spec.json',
   json({
     extends: './tsconfig.json',
-    compilerOptions: { outDir: `${up}/dist/out-tsc`, module: 'commonjs', types: ['jest', 'node'], ...(angular ? {} : { isolatedModules: true }) },
+    compilerOptions: {
+      outDir: `${up}/dist/out-tsc`,
+      module: 'commonjs',
+      types: ['jest', 'node'],
+      ...(angular ? {} : { isolatedModules: true }),
+    },
     include: ['src/**/*.spec.ts', 'src/**/*.d.ts', 'src/test-setup.ts'],
   }),
 );
@@ -68,7 +77,10 @@ write(
     : `module.exports = require('${up}/jest.preset.node.cjs')(__dirname, '${name}');\n`,
 );
 if (angular) {
-  write('src/test-setup.ts', `import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';\n\nsetupZonelessTestEnv();\n`);
+  write(
+    'src/test-setup.ts',
+    `import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';\n\nsetupZonelessTestEnv();\n`,
+  );
 }
 if (!existsSync(join(root, 'src/index.ts'))) write('src/index.ts', 'export {};\n');
 

@@ -21,7 +21,20 @@ export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ParleyCoreModule.forRoot(config, PARLEY_ENTITIES), AuthModule, AuditModule, PracticesModule, ChannelsModule, PolicyModule, EmbedModule, FeedbackModule, EscalationModule, AlertsModule, IncidentsModule, InsightsModule],
+      imports: [
+        ParleyCoreModule.forRoot(config, PARLEY_ENTITIES),
+        AuthModule,
+        AuditModule,
+        PracticesModule,
+        ChannelsModule,
+        PolicyModule,
+        EmbedModule,
+        FeedbackModule,
+        EscalationModule,
+        AlertsModule,
+        IncidentsModule,
+        InsightsModule,
+      ],
     };
   }
 }

@@ -19,7 +19,10 @@ export function installFastPublicReads(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
   const policies = app.get(PublicPolicyService);
   const graphql = new PublicGraphqlCache();
-  const [fullStack] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const [fullStack] = server.listeners('request') as ((
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void)[];
   if (!fullStack) return;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -37,7 +40,13 @@ const COMMON_HEADERS = {
 type FullStack = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Returns true when it took the request (answered it, or will hand it on itself). */
-function route(req: IncomingMessage, res: ServerResponse, policies: PublicPolicyService, graphql: PublicGraphqlCache, fullStack: FullStack): boolean {
+function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policies: PublicPolicyService,
+  graphql: PublicGraphqlCache,
+  fullStack: FullStack,
+): boolean {
   const url = req.url ?? '';
   if (req.method === 'GET' || req.method === 'HEAD') {
     const match = POLICY_PATH.exec(url);
@@ -52,7 +61,13 @@ function route(req: IncomingMessage, res: ServerResponse, policies: PublicPolicy
   return false;
 }
 
-async function answerPolicy(req: IncomingMessage, res: ServerResponse, slug: string, policies: PublicPolicyService, fullStack: FullStack): Promise<void> {
+async function answerPolicy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  slug: string,
+  policies: PublicPolicyService,
+  fullStack: FullStack,
+): Promise<void> {
   let entry;
   try {
     entry = await policies.bySlug(RequestContext.anonymous('fast-path'), slug);
@@ -61,7 +76,9 @@ async function answerPolicy(req: IncomingMessage, res: ServerResponse, slug: str
   }
   // Unknown practices, errors and anything unusual get the full stack's answer.
   if (!entry) return fullStack(req, res);
-  const notModified = (req.headers['if-none-match'] ?? '').split(',').some((tag) => tag.trim() === entry.etag);
+  const notModified = (req.headers['if-none-match'] ?? '')
+    .split(',')
+    .some((tag) => tag.trim() === entry.etag);
   res.writeHead(notModified ? 304 : 200, {
     ...COMMON_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
@@ -75,7 +92,13 @@ async function answerPolicy(req: IncomingMessage, res: ServerResponse, slug: str
   res.end(notModified || req.method === 'HEAD' ? undefined : entry.json);
 }
 
-async function answerGraphql(req: IncomingMessage, res: ServerResponse, policies: PublicPolicyService, cache: PublicGraphqlCache, fullStack: FullStack): Promise<void> {
+async function answerGraphql(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policies: PublicPolicyService,
+  cache: PublicGraphqlCache,
+  fullStack: FullStack,
+): Promise<void> {
   const raw = await readBody(req);
   let body: { query?: unknown; variables?: unknown; operationName?: unknown } | null = null;
   try {
@@ -92,19 +115,35 @@ async function answerGraphql(req: IncomingMessage, res: ServerResponse, policies
   if (!body || !slug) return forward();
 
   const key = raw.toString('utf8');
-  const current = await policies.bySlug(RequestContext.anonymous('fast-path'), slug).catch(() => null);
+  const current = await policies
+    .bySlug(RequestContext.anonymous('fast-path'), slug)
+    .catch(() => null);
   const hit = cache.get(key);
   if (hit && current && hit.etag === current.etag) {
-    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Request-Id': randomUUID(), 'Content-Length': hit.bytes.length });
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Request-Id': randomUUID(),
+      'Content-Length': hit.bytes.length,
+    });
     res.end(hit.bytes);
     return;
   }
-  if (current) captureResponse(res, (status, bytes) => status === 200 && !bytes.includes('"errors"') && cache.set(key, current.etag, bytes));
+  if (current)
+    captureResponse(
+      res,
+      (status, bytes) =>
+        status === 200 && !bytes.includes('"errors"') && cache.set(key, current.etag, bytes),
+    );
   forward();
 }
 
 /** Remembers the bytes the full stack sends, to answer the same request next time. */
-function captureResponse(res: ServerResponse, done: (status: number, bytes: Buffer & { includes(s: string): boolean }) => void): void {
+function captureResponse(
+  res: ServerResponse,
+  done: (status: number, bytes: Buffer & { includes(s: string): boolean }) => void,
+): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -113,7 +152,8 @@ function captureResponse(res: ServerResponse, done: (status: number, bytes: Buff
     return write(chunk, ...rest);
   }) as ServerResponse['write'];
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    if (chunk && typeof chunk !== 'function')
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     done(res.statusCode, Buffer.concat(chunks));
     return end(chunk, ...rest);
   }) as ServerResponse['end'];
@@ -160,19 +200,30 @@ class PublicGraphqlCache {
   }
 
   set(key: string, etag: string, bytes: Buffer): void {
-    if (this.responses.size >= MAX_ENTRIES) this.responses.delete(this.responses.keys().next().value as string);
+    if (this.responses.size >= MAX_ENTRIES)
+      this.responses.delete(this.responses.keys().next().value as string);
     this.responses.set(key, { etag, bytes });
   }
 
   /** The practice slug when the request is a query selecting only `publicPolicy` (once); else null. */
-  publicPolicySlug(body: { query?: unknown; variables?: unknown; operationName?: unknown }): string | null {
+  publicPolicySlug(body: {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+  }): string | null {
     if (typeof body.query !== 'string' || body.query.length > 2_000) return null;
     const document = this.parse(body.query);
     if (!document || document.definitions.length !== 1) return null;
     const operation = document.definitions[0] as OperationDefinitionNode;
-    if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') return null;
+    if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query')
+      return null;
     const fields = operation.selectionSet.selections;
-    if (fields.length !== 1 || fields[0].kind !== Kind.FIELD || fields[0].name.value !== 'publicPolicy') return null;
+    if (
+      fields.length !== 1 ||
+      fields[0].kind !== Kind.FIELD ||
+      fields[0].name.value !== 'publicPolicy'
+    )
+      return null;
     const arg = fields[0].arguments?.find((a) => a.name.value === 'practiceSlug');
     if (!arg) return null;
     if (arg.value.kind === Kind.STRING) return arg.value.value;
@@ -191,7 +242,8 @@ class PublicGraphqlCache {
     } catch {
       document = null;
     }
-    if (this.documents.size >= MAX_ENTRIES) this.documents.delete(this.documents.keys().next().value as string);
+    if (this.documents.size >= MAX_ENTRIES)
+      this.documents.delete(this.documents.keys().next().value as string);
     this.documents.set(query, document);
     return document;
   }

@@ -26,7 +26,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Parley failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Parley failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

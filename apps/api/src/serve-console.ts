@@ -25,17 +25,24 @@ export function serveConsole(app: INestApplication, config: ParleyConfig): void 
   const dir = consoleDir(config);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
-    new Logger('Console').warn(`No built console at ${dir}; run \`npm run build\` (the API still serves /graphql).`);
+    new Logger('Console').warn(
+      `No built console at ${dir}; run \`npm run build\` (the API still serves /graphql).`,
+    );
     return;
   }
   const assets = express.static(dir, {
-      index: false,
-      setHeaders: (res, path) => {
-        res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
-    });
+    index: false,
+    setHeaders: (res, path) => {
+      res.setHeader(
+        'Cache-Control',
+        path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      );
+    },
+  });
   // API paths never touch the disk: checking for a file costs every API request.
-  app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApiPath(req.path) ? next() : assets(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if (!wantsPage || isApiPath(req.path)) return next();

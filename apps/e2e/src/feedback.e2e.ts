@@ -15,7 +15,9 @@ const SUMMARY = `Relative unhappy that the 8am phone queue was over 30 minutes (
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** The overdue panel of the home page, once it has loaded. */
@@ -97,14 +99,18 @@ describe('the feedback and complaints log', () => {
 
     // The clocks: the 3rd working day is long past.
     const clocks = page.locator('section[aria-labelledby="item-clocks"]');
-    await expect(clocks.locator('dd').first().innerText()).resolves.toMatch(/^Overdue: it was due by .+\.$/);
+    await expect(clocks.locator('dd').first().innerText()).resolves.toMatch(
+      /^Overdue: it was due by .+\.$/,
+    );
     expect(await page.locator('.history').innerText()).toContain('by Sam Reception');
     await expectNoAxeViolations(page);
 
     // The home page lists it as overdue, linked to the item.
     let panel = await overduePanel(page);
     await panel.getByRole('link', { name: `Complaint ${reference}` }).waitFor();
-    expect(await panel.getByRole('link', { name: `Complaint ${reference}` }).getAttribute('href')).toBe(new URL(itemUrl).pathname);
+    expect(
+      await panel.getByRole('link', { name: `Complaint ${reference}` }).getAttribute('href'),
+    ).toBe(new URL(itemUrl).pathname);
 
     // The manager, in another browser, acknowledges it.
     const manager = await signedIn('manager@wilmslow.demo');
@@ -112,12 +118,21 @@ describe('the feedback and complaints log', () => {
     await panel.getByRole('link', { name: `Complaint ${reference}` }).click();
     await manager.page.waitForURL(itemUrl);
     await manager.page.getByRole('radio', { name: 'Acknowledge' }).check();
-    await manager.page.getByLabel('Note (optional)').fill('Phoned the relative back to acknowledge it.');
+    await manager.page
+      .getByLabel('Note (optional)')
+      .fill('Phoned the relative back to acknowledge it.');
     await manager.page.getByRole('button', { name: 'Acknowledge' }).click();
-    await manager.page.getByRole('status').filter({ hasText: 'The complaint is now acknowledged.' }).waitFor();
+    await manager.page
+      .getByRole('status')
+      .filter({ hasText: 'The complaint is now acknowledged.' })
+      .waitFor();
     await manager.page.getByText('Status: Acknowledged').waitFor();
-    const acknowledgement = manager.page.locator('section[aria-labelledby="item-clocks"] dd').first();
-    await expect(acknowledgement.innerText()).resolves.toMatch(/^Acknowledged on .+: late \(it was due by .+\)\.$/);
+    const acknowledgement = manager.page
+      .locator('section[aria-labelledby="item-clocks"] dd')
+      .first();
+    await expect(acknowledgement.innerText()).resolves.toMatch(
+      /^Acknowledged on .+: late \(it was due by .+\)\.$/,
+    );
     const history = await manager.page.locator('.history').innerText();
     expect(history).toContain('by Wendy Manager');
     expect(history).toContain('Phoned the relative back to acknowledge it.');
@@ -131,7 +146,9 @@ describe('the feedback and complaints log', () => {
     // And staff see the acknowledgement on the item's clocks too.
     await page.goto(itemUrl);
     await page.getByText('Status: Acknowledged').waitFor();
-    await expect(page.locator('section[aria-labelledby="item-clocks"] dd').first().innerText()).resolves.toMatch(/^Acknowledged on /);
+    await expect(
+      page.locator('section[aria-labelledby="item-clocks"] dd').first().innerText(),
+    ).resolves.toMatch(/^Acknowledged on /);
 
     expect(staff.errors).toEqual([]);
     expect(manager.errors).toEqual([]);

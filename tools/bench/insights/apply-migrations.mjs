@@ -38,7 +38,12 @@ export async function applyMigrations(url) {
       try {
         return original.call(this, request, parent, ...rest);
       } catch {
-        return original.call(this, request, { ...parent, paths: Module._nodeModulePaths(ROOT) }, ...rest);
+        return original.call(
+          this,
+          request,
+          { ...parent, paths: Module._nodeModulePaths(ROOT) },
+          ...rest,
+        );
       }
     };
     try {

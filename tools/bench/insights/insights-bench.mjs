@@ -27,7 +27,8 @@ const WRITES = Number(args.writes ?? 6000);
 const CLIENTS = Number(args.clients ?? 4);
 const ROUNDS = Number(args.rounds ?? 8);
 const QUERY_RUNS = Number(args['query-runs'] ?? 3);
-const SERVER = args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER =
+  args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FIRST_MONTH = '2021-04-01';
 const DAYS = 1826; // five financial years, 2021-22 to 2025-26
 const TARGETS = { queryRatio: 0.01, writeCost: 0.2 };
@@ -70,7 +71,9 @@ const h = (salt, n) => `(abs(hashint8(i::bigint * 131 + ${salt})::bigint) % ${n}
 
 async function setUp(db) {
   log(`creating ${ICBS} ICBs, ${PRACTICES} practices, ${PRACTICES * 6} channels`);
-  await db.query(`INSERT INTO icbs (name, slug) SELECT 'Bench ICB ' || g, 'bench-icb-' || g FROM generate_series(1, ${ICBS}) g`);
+  await db.query(
+    `INSERT INTO icbs (name, slug) SELECT 'Bench ICB ' || g, 'bench-icb-' || g FROM generate_series(1, ${ICBS}) g`,
+  );
   await db.query(`
     INSERT INTO practices (icb_id, name, slug, list_size)
     SELECT (SELECT id FROM icbs WHERE slug = 'bench-icb-' || (1 + g % ${ICBS})), 'Bench practice ' || g, 'bench-practice-' || g, 3000 + (g * 7919) % 17000
@@ -135,9 +138,12 @@ async function generate(db) {
     )
   ).rows.map((r) => r.tgname);
   const setFkChecks = async (on) => {
-    for (const name of fkChecks) await db.query(`ALTER TABLE feedback_items ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${name}"`);
+    for (const name of fkChecks)
+      await db.query(`ALTER TABLE feedback_items ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${name}"`);
   };
-  log(`writing ${ROWS.toLocaleString('en-GB')} feedback rows in batches of ${BATCH.toLocaleString('en-GB')} (aggregate triggers on, ${fkChecks.length} foreign-key checks off)`);
+  log(
+    `writing ${ROWS.toLocaleString('en-GB')} feedback rows in batches of ${BATCH.toLocaleString('en-GB')} (aggregate triggers on, ${fkChecks.length} foreign-key checks off)`,
+  );
   await setFkChecks(false);
   const start = performance.now();
   for (let from = 0; from < ROWS; from += BATCH) {
@@ -146,7 +152,9 @@ async function generate(db) {
     const done = to + 1;
     if (done % (BATCH * 8) === 0 || done === ROWS) {
       const elapsed = performance.now() - start;
-      log(`  ${done.toLocaleString('en-GB')} rows, ${seconds(elapsed)} (${Math.round(done / (elapsed / 1000)).toLocaleString('en-GB')} rows/s)`);
+      log(
+        `  ${done.toLocaleString('en-GB')} rows, ${seconds(elapsed)} (${Math.round(done / (elapsed / 1000)).toLocaleString('en-GB')} rows/s)`,
+      );
     }
   }
   const ms = performance.now() - start;
@@ -219,10 +227,28 @@ const RAW_TREND = `
 /** The figures of a trend result, normalised so the two statements can be compared. */
 function figures(row) {
   const rows = (list, key, columns) =>
-    Object.fromEntries(list.map(flat).map((r) => [r[key], Object.fromEntries(columns(r).map((c) => [c, Number(r[c] ?? 0)]).sort())]).sort());
+    Object.fromEntries(
+      list
+        .map(flat)
+        .map((r) => [
+          r[key],
+          Object.fromEntries(
+            columns(r)
+              .map((c) => [c, Number(r[c] ?? 0)])
+              .sort(),
+          ),
+        ])
+        .sort(),
+    );
   const flat = (r) => ({ ...r, ...(r.counts ?? {}) });
-  const numeric = (r) => Object.keys(r).filter((k) => !['month', 'practice_id', 'counts'].includes(k) && typeof r[k] !== 'object');
-  const nonZero = (obj) => Object.fromEntries(Object.entries(obj).filter(([, v]) => Object.values(v).some((n) => n !== 0)));
+  const numeric = (r) =>
+    Object.keys(r).filter(
+      (k) => !['month', 'practice_id', 'counts'].includes(k) && typeof r[k] !== 'object',
+    );
+  const nonZero = (obj) =>
+    Object.fromEntries(
+      Object.entries(obj).filter(([, v]) => Object.values(v).some((n) => n !== 0)),
+    );
   return {
     practices: row.practices.map((p) => p.id).sort(),
     complaintsByMonth: nonZero(rows(row.complaints_by_month, 'month', numeric)),
@@ -252,7 +278,9 @@ async function timeQueries(db, trendQuery) {
     const result = await fn();
     return { ms: performance.now() - start, result };
   };
-  log(`(a) the trend of one ICB (${PRACTICES / ICBS} practices, 60 months, by month): aggregates vs raw tables, ${QUERY_RUNS} timed runs each after a warm-up`);
+  log(
+    `(a) the trend of one ICB (${PRACTICES / ICBS} practices, 60 months, by month): aggregates vs raw tables, ${QUERY_RUNS} timed runs each after a warm-up`,
+  );
   await asAuditor();
   await raw();
   const aggregateRuns = [];
@@ -270,8 +298,18 @@ async function timeQueries(db, trendQuery) {
     log(`  run ${run + 1}: aggregates ${a.ms.toFixed(1)} ms, raw ${r.ms.toFixed(0)} ms`);
   }
   const same = JSON.stringify(figures(aggregateResult)) === JSON.stringify(figures(rawResult));
-  const items = Object.values(figures(rawResult).feedbackByMonth).reduce((s, m) => s + m.complaints + m.compliments + m.suggestions, 0);
-  return { aggregateMs: median(aggregateRuns), rawMs: median(rawRuns), same, items, aggregateRuns, rawRuns };
+  const items = Object.values(figures(rawResult).feedbackByMonth).reduce(
+    (s, m) => s + m.complaints + m.compliments + m.suggestions,
+    0,
+  );
+  return {
+    aggregateMs: median(aggregateRuns),
+    rawMs: median(rawRuns),
+    same,
+    items,
+    aggregateRuns,
+    rawRuns,
+  };
 }
 
 const ITEM_SELECT = `
@@ -318,10 +356,18 @@ async function writeRound(pool, practices, count, offset) {
       const client = await pool.connect();
       try {
         const kind = k % 4 === 0 ? 'complaint' : k % 4 === 1 ? 'suggestion' : 'compliment';
-        const day = new Date(Date.parse('2025-06-02') + (k % 200) * 86_400_000).toISOString().slice(0, 10);
+        const day = new Date(Date.parse('2025-06-02') + (k % 200) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
         const id = await unitOfWork(client, p, async () => {
-          await client.query(`SELECT version_number, settings FROM escalation_settings_versions WHERE practice_id = $1 ORDER BY version_number DESC LIMIT 1`, [p]);
-          await client.query(`SELECT id, kind, enabled FROM feedback_channels WHERE practice_id = $1 AND id = $2`, [p, target.channel_id]);
+          await client.query(
+            `SELECT version_number, settings FROM escalation_settings_versions WHERE practice_id = $1 ORDER BY version_number DESC LIMIT 1`,
+            [p],
+          );
+          await client.query(
+            `SELECT id, kind, enabled FROM feedback_channels WHERE practice_id = $1 AND id = $2`,
+            [p, target.channel_id],
+          );
           const {
             rows: [{ id }],
           } = await client.query(
@@ -340,13 +386,18 @@ async function writeRound(pool, practices, count, offset) {
               kind === 'complaint' ? 'age_16_64' : null,
             ],
           );
-          await client.query(`INSERT INTO feedback_texts (practice_id, feedback_id, summary) VALUES ($1, $2, $3)`, [p, id, 'Benchmark item.']);
-          await client.query(`INSERT INTO feedback_status_changes (practice_id, feedback_id, to_status, effective_on) VALUES ($1, $2, 'received', $3)`, [p, id, day]);
-          await client.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.logged', 'feedback_item', $2, $3)`, [
-            p,
-            id,
-            JSON.stringify({ kind }),
-          ]);
+          await client.query(
+            `INSERT INTO feedback_texts (practice_id, feedback_id, summary) VALUES ($1, $2, $3)`,
+            [p, id, 'Benchmark item.'],
+          );
+          await client.query(
+            `INSERT INTO feedback_status_changes (practice_id, feedback_id, to_status, effective_on) VALUES ($1, $2, 'received', $3)`,
+            [p, id, day],
+          );
+          await client.query(
+            `INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.logged', 'feedback_item', $2, $3)`,
+            [p, id, JSON.stringify({ kind })],
+          );
           await client.query(ITEM_SELECT, [p, id]);
           await client.query(HISTORY_SELECT, [p, id]);
           return id;
@@ -354,12 +405,18 @@ async function writeRound(pool, practices, count, offset) {
         if (kind === 'complaint') {
           await unitOfWork(client, p, async () => {
             await client.query(`${ITEM_SELECT} FOR UPDATE OF i`, [p, id]);
-            await client.query(`UPDATE feedback_items SET status = 'acknowledged', acknowledged_on = received_on + 1, updated_at = now() WHERE practice_id = $1 AND id = $2`, [p, id]);
+            await client.query(
+              `UPDATE feedback_items SET status = 'acknowledged', acknowledged_on = received_on + 1, updated_at = now() WHERE practice_id = $1 AND id = $2`,
+              [p, id],
+            );
             await client.query(
               `INSERT INTO feedback_status_changes (practice_id, feedback_id, from_status, to_status, effective_on) VALUES ($1, $2, 'received', 'acknowledged', $3)`,
               [p, id, day],
             );
-            await client.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.transitioned', 'feedback_item', $2, '{}')`, [p, id]);
+            await client.query(
+              `INSERT INTO audit_events (practice_id, action, entity_type, entity_id, details) VALUES ($1, 'feedback.transitioned', 'feedback_item', $2, '{}')`,
+              [p, id],
+            );
             await client.query(ITEM_SELECT, [p, id]);
             await client.query(HISTORY_SELECT, [p, id]);
           });
@@ -375,14 +432,21 @@ async function writeRound(pool, practices, count, offset) {
 }
 
 async function timeWrites(db) {
-  const practices = (await db.query('SELECT practice_id, channel_id FROM bench_channels WHERE c_index = 1 ORDER BY p_index')).rows;
+  const practices = (
+    await db.query(
+      'SELECT practice_id, channel_id FROM bench_channels WHERE c_index = 1 ORDER BY p_index',
+    )
+  ).rows;
   const triggers = ['insert', 'update', 'delete'].map((op) => `feedback_items_insights_${op}`);
   const setTriggers = async (on) => {
-    for (const t of triggers) await db.query(`ALTER TABLE feedback_items ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t}`);
+    for (const t of triggers)
+      await db.query(`ALTER TABLE feedback_items ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t}`);
   };
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
   const perRound = Math.ceil(WRITES / ROUNDS);
-  log(`(b) the app's feedback writes: ${CLIENTS} clients, ${ROUNDS} rounds of ${perRound} items per mode (a quarter are complaints, acknowledged after logging), triggers on and off alternately`);
+  log(
+    `(b) the app's feedback writes: ${CLIENTS} clients, ${ROUNDS} rounds of ${perRound} items per mode (a quarter are complaints, acknowledged after logging), triggers on and off alternately`,
+  );
   const rates = { on: [], off: [] };
   try {
     await writeRound(pool, practices, 200, 10_000_000); // warm-up
@@ -393,7 +457,9 @@ async function timeWrites(db) {
         const ms = await writeRound(pool, practices, perRound, (offset += perRound));
         const transactions = perRound + Math.ceil(perRound / 4);
         rates[mode].push(transactions / (ms / 1000));
-        log(`  round ${round + 1}, triggers ${mode}: ${(transactions / (ms / 1000)).toFixed(0)} transactions/s`);
+        log(
+          `  round ${round + 1}, triggers ${mode}: ${(transactions / (ms / 1000)).toFixed(0)} transactions/s`,
+        );
       }
     }
   } finally {
@@ -418,24 +484,56 @@ async function main() {
     const result = await withClient(url, async (db) => {
       await setUp(db);
       const generateMs = await generate(db);
-      const [{ count }] = (await db.query(`SELECT sum(complaints + compliments + suggestions)::bigint AS count FROM insights.feedback_monthly`)).rows;
-      const aggregateRows = (await db.query(`SELECT (SELECT count(*) FROM insights.feedback_monthly) + (SELECT count(*) FROM insights.complaint_monthly) AS n`)).rows[0].n;
+      const [{ count }] = (
+        await db.query(
+          `SELECT sum(complaints + compliments + suggestions)::bigint AS count FROM insights.feedback_monthly`,
+        )
+      ).rows;
+      const aggregateRows = (
+        await db.query(
+          `SELECT (SELECT count(*) FROM insights.feedback_monthly) + (SELECT count(*) FROM insights.complaint_monthly) AS n`,
+        )
+      ).rows[0].n;
       const query = await timeQueries(db, trendQuery);
       const writes = await timeWrites(db);
-      return { generateMs, aggregated: Number(count), aggregateRows: Number(aggregateRows), query, writes };
+      return {
+        generateMs,
+        aggregated: Number(count),
+        aggregateRows: Number(aggregateRows),
+        query,
+        writes,
+      };
     });
 
     const ratio = result.query.aggregateMs / result.query.rawMs;
     console.log('\nResults');
-    console.log(`  rows written               ${ROWS.toLocaleString('en-GB')} over ${PRACTICES} practices in ${ICBS} ICBs, in ${seconds(result.generateMs)} with the triggers on`);
-    console.log(`  rows in the aggregates     ${result.aggregated.toLocaleString('en-GB')} items counted (${result.aggregateRows.toLocaleString('en-GB')} practice-month rows)`);
-    console.log(`  (a) ICB trend, aggregates  ${result.query.aggregateMs.toFixed(1)} ms (median; runs ${result.query.aggregateRuns.map((m) => m.toFixed(1)).join(', ')})`);
-    console.log(`      same over raw tables   ${result.query.rawMs.toFixed(0)} ms (median; runs ${result.query.rawRuns.map((m) => m.toFixed(0)).join(', ')}) over ${result.query.items.toLocaleString('en-GB')} items`);
-    console.log(`      ratio                  ${(ratio * 100).toFixed(3)}% (target ≤ ${TARGETS.queryRatio * 100}%); same figures: ${result.query.same ? 'yes' : 'NO'}`);
-    console.log(`  (b) writes, triggers off   ${result.writes.off.toFixed(0)} transactions/s (median of ${ROUNDS})`);
-    console.log(`      writes, triggers on    ${result.writes.on.toFixed(0)} transactions/s (median of ${ROUNDS})`);
-    console.log(`      per-round on/off       ${result.writes.pairRatios.map((r) => r.toFixed(2)).join(', ')}`);
-    console.log(`      cost                   ${(result.writes.cost * 100).toFixed(1)}% (1 − median per-round ratio; target ≤ ${TARGETS.writeCost * 100}%)`);
+    console.log(
+      `  rows written               ${ROWS.toLocaleString('en-GB')} over ${PRACTICES} practices in ${ICBS} ICBs, in ${seconds(result.generateMs)} with the triggers on`,
+    );
+    console.log(
+      `  rows in the aggregates     ${result.aggregated.toLocaleString('en-GB')} items counted (${result.aggregateRows.toLocaleString('en-GB')} practice-month rows)`,
+    );
+    console.log(
+      `  (a) ICB trend, aggregates  ${result.query.aggregateMs.toFixed(1)} ms (median; runs ${result.query.aggregateRuns.map((m) => m.toFixed(1)).join(', ')})`,
+    );
+    console.log(
+      `      same over raw tables   ${result.query.rawMs.toFixed(0)} ms (median; runs ${result.query.rawRuns.map((m) => m.toFixed(0)).join(', ')}) over ${result.query.items.toLocaleString('en-GB')} items`,
+    );
+    console.log(
+      `      ratio                  ${(ratio * 100).toFixed(3)}% (target ≤ ${TARGETS.queryRatio * 100}%); same figures: ${result.query.same ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `  (b) writes, triggers off   ${result.writes.off.toFixed(0)} transactions/s (median of ${ROUNDS})`,
+    );
+    console.log(
+      `      writes, triggers on    ${result.writes.on.toFixed(0)} transactions/s (median of ${ROUNDS})`,
+    );
+    console.log(
+      `      per-round on/off       ${result.writes.pairRatios.map((r) => r.toFixed(2)).join(', ')}`,
+    );
+    console.log(
+      `      cost                   ${(result.writes.cost * 100).toFixed(1)}% (1 − median per-round ratio; target ≤ ${TARGETS.writeCost * 100}%)`,
+    );
     if (result.aggregated !== ROWS) {
       console.log(`  MISSED: the aggregates count ${result.aggregated}, not ${ROWS} rows`);
       failed = true;

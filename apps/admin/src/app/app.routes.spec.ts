@@ -28,7 +28,8 @@ describe('console routes', () => {
     router = TestBed.inject(Router);
   }
 
-  const heading = () => harness.routeNativeElement?.ownerDocument.querySelector('h1')?.textContent?.trim();
+  const heading = () =>
+    harness.routeNativeElement?.ownerDocument.querySelector('h1')?.textContent?.trim();
 
   afterEach(() => TestBed.inject(HttpTestingController).match(() => true));
 

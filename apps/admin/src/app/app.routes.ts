@@ -20,7 +20,12 @@ function comingSoon(area: AdminArea): Route {
 
 /** An area with its own feature library, guarded by the area's permission. */
 function feature(area: AdminArea, loadChildren: Route['loadChildren']): Route {
-  return { path: area.path.slice(1), canActivate: [permissionGuard], data: { permission: area.permission }, loadChildren };
+  return {
+    path: area.path.slice(1),
+    canActivate: [permissionGuard],
+    data: { permission: area.permission },
+    loadChildren,
+  };
 }
 
 export const APP_ROUTES: Routes = [
@@ -39,16 +44,32 @@ export const APP_ROUTES: Routes = [
     canActivateChild: [signedInGuard],
     loadComponent: () => import('@parley/admin/shell').then((m) => m.ShellComponent),
     children: [
-      { path: '', pathMatch: 'full', loadChildren: () => import('@parley/admin/home').then((m) => m.HOME_ROUTES) },
-      feature(ADMIN_AREAS.policy, () => import('@parley/admin/policy').then((m) => m.POLICY_ROUTES)),
-      feature(ADMIN_AREAS.channels, () => import('@parley/admin/channels').then((m) => m.CHANNELS_ROUTES)),
-      feature(ADMIN_AREAS.feedback, () => import('@parley/admin/feedback').then((m) => m.FEEDBACK_ROUTES)),
+      {
+        path: '',
+        pathMatch: 'full',
+        loadChildren: () => import('@parley/admin/home').then((m) => m.HOME_ROUTES),
+      },
+      feature(ADMIN_AREAS.policy, () =>
+        import('@parley/admin/policy').then((m) => m.POLICY_ROUTES),
+      ),
+      feature(ADMIN_AREAS.channels, () =>
+        import('@parley/admin/channels').then((m) => m.CHANNELS_ROUTES),
+      ),
+      feature(ADMIN_AREAS.feedback, () =>
+        import('@parley/admin/feedback').then((m) => m.FEEDBACK_ROUTES),
+      ),
       comingSoon(ADMIN_AREAS.incidents),
       comingSoon(ADMIN_AREAS.escalation),
       comingSoon(ADMIN_AREAS.insights),
-      feature(ADMIN_AREAS.people, () => import('@parley/admin/people').then((m) => m.PEOPLE_ROUTES)),
-      feature(ADMIN_AREAS.embed, () => import('@parley/admin/website').then((m) => m.WEBSITE_ROUTES)),
-      feature(ADMIN_AREAS.onboarding, () => import('@parley/admin/onboarding').then((m) => m.ONBOARDING_ROUTES)),
+      feature(ADMIN_AREAS.people, () =>
+        import('@parley/admin/people').then((m) => m.PEOPLE_ROUTES),
+      ),
+      feature(ADMIN_AREAS.embed, () =>
+        import('@parley/admin/website').then((m) => m.WEBSITE_ROUTES),
+      ),
+      feature(ADMIN_AREAS.onboarding, () =>
+        import('@parley/admin/onboarding').then((m) => m.ONBOARDING_ROUTES),
+      ),
       {
         path: '**',
         title: 'Page not found',

@@ -26,13 +26,18 @@ export async function loadDemoDataOnce(app: INestApplication, config: ParleyConf
   await loadDemoPolicies(app);
   await loadDemoEscalation(app);
   await loadDemoFeedback(app);
-  new Logger('DemoData').log(`Loaded ${DEMO_PRACTICES.length} demo practices with their policies and ${DEMO_PEOPLE.length} demo people`);
+  new Logger('DemoData').log(
+    `Loaded ${DEMO_PRACTICES.length} demo practices with their policies and ${DEMO_PEOPLE.length} demo people`,
+  );
 }
 
 async function loadDirectory(uow: UnitOfWork, passwordHash: string): Promise<void> {
   const icbIds = new Map<string, string>();
   for (const icb of DEMO_ICBS) {
-    const [row] = await uow.query<{ id: string }>('INSERT INTO icbs (name, slug) VALUES ($1, $2) RETURNING id', [icb.name, icb.slug]);
+    const [row] = await uow.query<{ id: string }>(
+      'INSERT INTO icbs (name, slug) VALUES ($1, $2) RETURNING id',
+      [icb.name, icb.slug],
+    );
     icbIds.set(icb.slug, row.id);
   }
   const practiceIds = new Map<string, string>();
@@ -48,11 +53,14 @@ async function loadDirectory(uow: UnitOfWork, passwordHash: string): Promise<voi
       'INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id',
       [person.email, person.name, passwordHash],
     );
-    await uow.query('INSERT INTO memberships (user_id, role, practice_id, icb_id) VALUES ($1, $2, $3, $4)', [
-      user.id,
-      person.role,
-      person.practice ? practiceIds.get(person.practice) : null,
-      person.icb ? icbIds.get(person.icb) : null,
-    ]);
+    await uow.query(
+      'INSERT INTO memberships (user_id, role, practice_id, icb_id) VALUES ($1, $2, $3, $4)',
+      [
+        user.id,
+        person.role,
+        person.practice ? practiceIds.get(person.practice) : null,
+        person.icb ? icbIds.get(person.icb) : null,
+      ],
+    );
   }
 }

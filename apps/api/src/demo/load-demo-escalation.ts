@@ -14,7 +14,9 @@ const DAY_MS = 86_400_000;
 export async function loadDemoEscalation(app: INestApplication): Promise<void> {
   const [wilmslow] = await app
     .get(Database)
-    .run({ tenantPracticeId: null }, (uow) => uow.query<{ id: string }>(`SELECT id FROM practices WHERE slug = 'wilmslow-health-centre'`));
+    .run({ tenantPracticeId: null }, (uow) =>
+      uow.query<{ id: string }>(`SELECT id FROM practices WHERE slug = 'wilmslow-health-centre'`),
+    );
   if (!wilmslow) return;
   const ctx = RequestContext.system(wilmslow.id);
 
@@ -25,7 +27,11 @@ export async function loadDemoEscalation(app: INestApplication): Promise<void> {
       { kind: 'formal_warning', trigger: { minSeverity: 2, incidentCount: 2, withinDays: 60 } },
       { kind: 'removal_request', trigger: { minSeverity: 3, incidentCount: 3, withinDays: 365 } },
     ],
-    removalRules: { warningValidMonths: 12, writtenConfirmationDays: 7, allowRemovalWithoutWarningWhenUnsafe: true },
+    removalRules: {
+      warningValidMonths: 12,
+      writtenConfirmationDays: 7,
+      allowRemovalWithoutWarningWhenUnsafe: true,
+    },
     clocks: { ...DEFAULT_CLOCK_SETTINGS, ackWorkingDays: 2 },
     volumeAlert: { count: 5, withinDays: 7, of: 'negative' },
     note: 'Agreed at the practice meeting: acknowledge complaints within 2 working days.',
@@ -39,7 +45,8 @@ export async function loadDemoEscalation(app: INestApplication): Promise<void> {
     link: 'https://www.facebook.com/groups/wilmslow-community/posts/1001',
     seenAt: new Date(now - 20 * DAY_MS),
     reportedBy: 'Receptionist, told by a patient at the desk',
-    summary: 'Post in a local community group calling the reception team "useless idiots" after a wait for an appointment.',
+    summary:
+      'Post in a local community group calling the reception team "useless idiots" after a wait for an appointment.',
     severity: 2,
     staffNamed: false,
     patientId: patient.id,

@@ -2,7 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { ChannelsService } from '@parley/api/channels';
 import { Database, RequestContext } from '@parley/api/core';
 import { PolicyDraftsService, PolicyPublishingService, toPolicyDocument } from '@parley/api/policy';
-import { CUSTOMER_POLICIES, type PolicyDocument, type PracticeChannel } from '@parley/shared/policy-render';
+import {
+  CUSTOMER_POLICIES,
+  type PolicyDocument,
+  type PracticeChannel,
+} from '@parley/shared/policy-render';
 import { DEMO_PRACTICES } from './demo-directory';
 
 interface DemoPolicy {
@@ -23,7 +27,8 @@ const GENERIC_POLICY: DemoPolicy = {
       },
       {
         type: 'channelList',
-        intro: 'Whether your feedback is positive or negative, please bring it to us in whichever of these ways suits you best:',
+        intro:
+          'Whether your feedback is positive or negative, please bring it to us in whichever of these ways suits you best:',
       },
       {
         type: 'paragraph',
@@ -37,15 +42,18 @@ const GENERIC_POLICY: DemoPolicy = {
       kind: 'letter_box',
       label: 'Letter box at reception',
       policyText: 'Leave a note in the letter box at reception, or hand it to a member of staff.',
-      instructions: 'Leave a note in the letter box next to the reception desk, or hand it to a member of staff.',
+      instructions:
+        'Leave a note in the letter box next to the reception desk, or hand it to a member of staff.',
       address: null,
       enabled: true,
     },
     {
       kind: 'in_person',
       label: 'Tell us in person',
-      policyText: 'Speak to any member of the reception team, or ask to speak to the practice manager.',
-      instructions: 'Speak to any member of the reception team, or ask to speak to the practice manager.',
+      policyText:
+        'Speak to any member of the reception team, or ask to speak to the practice manager.',
+      instructions:
+        'Speak to any member of the reception team, or ask to speak to the practice manager.',
       address: null,
       enabled: true,
     },
@@ -71,14 +79,16 @@ export async function loadDemoPolicies(app: INestApplication): Promise<void> {
   const drafts = app.get(PolicyDraftsService);
   const publishing = app.get(PolicyPublishingService);
   const practices = await database.run({ tenantPracticeId: null }, (uow) =>
-    uow.query<{ id: string; slug: string }>('SELECT id, slug FROM practices WHERE slug = ANY($1) ORDER BY slug', [
-      DEMO_PRACTICES.map((p) => p.slug),
-    ]),
+    uow.query<{ id: string; slug: string }>(
+      'SELECT id, slug FROM practices WHERE slug = ANY($1) ORDER BY slug',
+      [DEMO_PRACTICES.map((p) => p.slug)],
+    ),
   );
   // One unit of work per practice: demo data loads on every test boot, so keep it quick.
   for (const practice of practices) {
     const ctx = RequestContext.system(practice.id);
-    const policy: DemoPolicy = CUSTOMER_POLICIES.find((c) => c.slug === practice.slug) ?? GENERIC_POLICY;
+    const policy: DemoPolicy =
+      CUSTOMER_POLICIES.find((c) => c.slug === practice.slug) ?? GENERIC_POLICY;
     await database.run(ctx, async (uow) => {
       for (const channel of policy.channels) {
         await channels.createIn(ctx, uow, {
@@ -91,7 +101,12 @@ export async function loadDemoPolicies(app: INestApplication): Promise<void> {
           showInPolicy: channel.showInPolicy ?? true,
         });
       }
-      const draft = await drafts.saveDraftIn(ctx, uow, toPolicyDocument(policy.document), policy.effectiveDate);
+      const draft = await drafts.saveDraftIn(
+        ctx,
+        uow,
+        toPolicyDocument(policy.document),
+        policy.effectiveDate,
+      );
       await publishing.publishDraftIn(ctx, uow, draft.id);
     });
   }

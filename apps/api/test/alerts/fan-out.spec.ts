@@ -1,6 +1,16 @@
 import { AlertSweepService } from '@parley/api/alerts';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
-import { ALERT_FIELDS, actor, connected, logIncident, newPatient, sleep, subscribe, WILMSLOW, wsClient } from '../escalation/fixtures';
+import {
+  ALERT_FIELDS,
+  actor,
+  connected,
+  logIncident,
+  newPatient,
+  sleep,
+  subscribe,
+  WILMSLOW,
+  wsClient,
+} from '../escalation/fixtures';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -33,13 +43,19 @@ onPostgres('several API processes', () => {
   it('an alert raised on one process reaches a subscriber connected to the other', async () => {
     const onFirst = await actor(first, DEMO.wilmslowManager, WILMSLOW);
     const onSecond = await actor(second, DEMO.wilmslowManager, WILMSLOW);
-    const client = wsClient(second, { authorization: `Bearer ${onSecond.token}`, practiceId: onSecond.practiceId });
+    const client = wsClient(second, {
+      authorization: `Bearer ${onSecond.token}`,
+      practiceId: onSecond.practiceId,
+    });
     try {
       const ready = connected(client);
       const live = subscribe<Raised>(client, `subscription { alertRaised { ${ALERT_FIELDS} } }`);
       await ready;
       await sleep(200);
-      const incident = await logIncident(onFirst, { patientId: await newPatient(onFirst), severity: 'abusive' });
+      const incident = await logIncident(onFirst, {
+        patientId: await newPatient(onFirst),
+        severity: 'abusive',
+      });
       const received = await live.next(10_000);
       expect(received.alertRaised.subjectId).toBe(incident.patient?.id);
       await sleep(300);
@@ -52,7 +68,10 @@ onPostgres('several API processes', () => {
   });
 
   it('the scheduled sweep of each practice runs on exactly one of them', async () => {
-    const [a, b] = await Promise.all([first.app.get(AlertSweepService).sweep(), second.app.get(AlertSweepService).sweep()]);
+    const [a, b] = await Promise.all([
+      first.app.get(AlertSweepService).sweep(),
+      second.app.get(AlertSweepService).sweep(),
+    ]);
     const practices = a.practicesSwept + a.practicesSkipped;
     expect(b.practicesSwept + b.practicesSkipped).toBe(practices);
     expect(a.practicesSwept + b.practicesSwept).toBe(practices);

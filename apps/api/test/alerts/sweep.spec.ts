@@ -2,7 +2,15 @@ import { AlertSweepService, FeedbackAlertsService } from '@parley/api/alerts';
 import { addDays, addMonths, type IsoDate, londonDateOf } from '@parley/shared/domain';
 import { Client } from 'pg';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
-import { ALERT_FIELDS, type Actor, actor, SAVE_SETTINGS, settingsInput, TRUMPINGTON, WILMSLOW } from '../escalation/fixtures';
+import {
+  ALERT_FIELDS,
+  type Actor,
+  actor,
+  SAVE_SETTINGS,
+  settingsInput,
+  TRUMPINGTON,
+  WILMSLOW,
+} from '../escalation/fixtures';
 
 interface AlertShape {
   id: string;
@@ -34,9 +42,15 @@ describe('alert sweep', () => {
   afterAll(() => t.close());
 
   /** A feedback item written straight into the log (the feedback domain's own API is tested elsewhere). */
-  async function feedback(receivedOn: IsoDate, fields: { kind?: string; sentiment?: string; acknowledgedOn?: IsoDate } = {}): Promise<string> {
+  async function feedback(
+    receivedOn: IsoDate,
+    fields: { kind?: string; sentiment?: string; acknowledgedOn?: IsoDate } = {},
+  ): Promise<string> {
     return t.db.run({ tenantPracticeId: practiceId }, async (uow) => {
-      const [channel] = await uow.query<{ id: string }>('SELECT id FROM feedback_channels WHERE practice_id = $1 ORDER BY position LIMIT 1', [practiceId]);
+      const [channel] = await uow.query<{ id: string }>(
+        'SELECT id FROM feedback_channels WHERE practice_id = $1 ORDER BY position LIMIT 1',
+        [practiceId],
+      );
       const [row] = await uow.query<{ id: string }>(
         `INSERT INTO feedback_items (practice_id, channel_id, source, received_at, received_on, kind, sentiment, status, acknowledged_on)
          VALUES ($1, $2, 'staff', $3::date + time '10:00', $3, $4, $5, $6, $7) RETURNING id`,
@@ -54,11 +68,20 @@ describe('alert sweep', () => {
     });
   }
 
-  const alerts = async (who: Actor = manager) => (await who.ok<{ alerts: AlertShape[] }>(`{ alerts { ${ALERT_FIELDS} } }`)).alerts;
+  const alerts = async (who: Actor = manager) =>
+    (await who.ok<{ alerts: AlertShape[] }>(`{ alerts { ${ALERT_FIELDS} } }`)).alerts;
   const sweepAsAdmin = async () =>
-    (await t.gqlOk<{ runAlertSweep: { practicesSwept: number; practicesSkipped: number; alertsRaised: number } }>(RUN_SWEEP, {}, {
-      token: await t.tokenFor(DEMO.admin),
-    })).runAlertSweep;
+    (
+      await t.gqlOk<{
+        runAlertSweep: { practicesSwept: number; practicesSkipped: number; alertsRaised: number };
+      }>(
+        RUN_SWEEP,
+        {},
+        {
+          token: await t.tokenFor(DEMO.admin),
+        },
+      )
+    ).runAlertSweep;
 
   it('raises an overdue acknowledgement and a delay letter falling due, once however often it runs', async () => {
     const late = await feedback(addDays(today, -20));
@@ -68,10 +91,16 @@ describe('alert sweep', () => {
     const first = await sweepAsAdmin();
     expect(first.practicesSwept).toBeGreaterThanOrEqual(2);
     const afterFirst = await alerts();
-    expect(afterFirst.filter((a) => a.subjectId === late).map((a) => a.kind)).toEqual(['acknowledgement_overdue']);
+    expect(afterFirst.filter((a) => a.subjectId === late).map((a) => a.kind)).toEqual([
+      'acknowledgement_overdue',
+    ]);
     expect(afterFirst.filter((a) => a.subjectId === fresh)).toEqual([]);
-    expect(afterFirst.filter((a) => a.subjectId === old).map((a) => a.kind)).toEqual(['delay_letter_due']);
-    expect(afterFirst.find((a) => a.subjectId === old)?.due).toBe(addMonths(addDays(today, -180), 6));
+    expect(afterFirst.filter((a) => a.subjectId === old).map((a) => a.kind)).toEqual([
+      'delay_letter_due',
+    ]);
+    expect(afterFirst.find((a) => a.subjectId === old)?.due).toBe(
+      addMonths(addDays(today, -180), 6),
+    );
 
     const second = await sweepAsAdmin();
     expect(second.alertsRaised).toBe(0);
@@ -87,17 +116,28 @@ describe('alert sweep', () => {
 
   it('uses the practice’s own acknowledgement period', async () => {
     await manager.ok(SAVE_SETTINGS, {
-      input: settingsInput({ clocks: { ackWorkingDays: 1, responseTargetWorkingDays: 10, delayLetterMonths: 6, timeLimitMonths: 12 } }),
+      input: settingsInput({
+        clocks: {
+          ackWorkingDays: 1,
+          responseTargetWorkingDays: 10,
+          delayLetterMonths: 6,
+          timeLimitMonths: 12,
+        },
+      }),
     });
     // Received 5 calendar days ago: always more than 1 working day, at most 3 with a weekend and a holiday.
     const id = await feedback(addDays(today, -5));
     await t.app.get(FeedbackAlertsService).afterFeedbackChanged(practiceId);
-    expect((await alerts()).filter((a) => a.subjectId === id).map((a) => a.kind)).toEqual(['acknowledgement_overdue']);
+    expect((await alerts()).filter((a) => a.subjectId === id).map((a) => a.kind)).toEqual([
+      'acknowledgement_overdue',
+    ]);
     await manager.ok(SAVE_SETTINGS, { input: settingsInput() });
   });
 
   it('raises the volume alert when N negative items arrive within D days, once per window', async () => {
-    await manager.ok(SAVE_SETTINGS, { input: settingsInput({ volumeAlert: { count: 3, withinDays: 7, of: 'negative' } }) });
+    await manager.ok(SAVE_SETTINGS, {
+      input: settingsInput({ volumeAlert: { count: 3, withinDays: 7, of: 'negative' } }),
+    });
     const wilmslowBefore = await alerts(await actor(t, DEMO.wilmslowManager, WILMSLOW));
     for (let i = 0; i < 3; i++) await feedback(addDays(today, -i), { kind: 'suggestion' });
     await t.app.get(FeedbackAlertsService).afterFeedbackChanged(practiceId);
@@ -109,25 +149,40 @@ describe('alert sweep', () => {
     expect(volume[0].subject).toMatch(/negative items in the 7 days/);
     // Nothing of it reaches another practice.
     const wilmslowAfter = await alerts(await actor(t, DEMO.wilmslowManager, WILMSLOW));
-    expect(wilmslowAfter.filter((a) => a.kind === 'volume_threshold').length).toBe(wilmslowBefore.filter((a) => a.kind === 'volume_threshold').length);
+    expect(wilmslowAfter.filter((a) => a.kind === 'volume_threshold').length).toBe(
+      wilmslowBefore.filter((a) => a.kind === 'volume_threshold').length,
+    );
   });
 
   it('managers acknowledge alerts; staff see them but may not', async () => {
     const [open] = (await alerts()).filter((a) => !a.acknowledgedAt);
-    const refused = await staff.gql('mutation ($id: ID!) { acknowledgeAlert(id: $id) { id } }', { id: open.id });
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const countBefore = (await staff.ok<{ openAlertCount: number }>('{ openAlertCount }')).openAlertCount;
-    const done = await manager.ok<{ acknowledgeAlert: AlertShape }>(`mutation ($id: ID!) { acknowledgeAlert(id: $id) { ${ALERT_FIELDS} } }`, {
+    const refused = await staff.gql('mutation ($id: ID!) { acknowledgeAlert(id: $id) { id } }', {
       id: open.id,
     });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const countBefore = (await staff.ok<{ openAlertCount: number }>('{ openAlertCount }'))
+      .openAlertCount;
+    const done = await manager.ok<{ acknowledgeAlert: AlertShape }>(
+      `mutation ($id: ID!) { acknowledgeAlert(id: $id) { ${ALERT_FIELDS} } }`,
+      {
+        id: open.id,
+      },
+    );
     expect(done.acknowledgeAlert).toMatchObject({ id: open.id, acknowledgedBy: 'Tom Manager' });
     expect(done.acknowledgeAlert.acknowledgedAt).not.toBeNull();
-    expect((await staff.ok<{ openAlertCount: number }>('{ openAlertCount }')).openAlertCount).toBe(countBefore - 1);
-    const again = await manager.ok<{ acknowledgeAlert: AlertShape }>(`mutation ($id: ID!) { acknowledgeAlert(id: $id) { acknowledgedAt } }`, {
-      id: open.id,
-    });
+    expect((await staff.ok<{ openAlertCount: number }>('{ openAlertCount }')).openAlertCount).toBe(
+      countBefore - 1,
+    );
+    const again = await manager.ok<{ acknowledgeAlert: AlertShape }>(
+      `mutation ($id: ID!) { acknowledgeAlert(id: $id) { acknowledgedAt } }`,
+      {
+        id: open.id,
+      },
+    );
     expect(again.acknowledgeAlert.acknowledgedAt).toBe(done.acknowledgeAlert.acknowledgedAt);
-    const openOnly = await staff.ok<{ alerts: { id: string }[] }>('{ alerts(status: open) { id } }');
+    const openOnly = await staff.ok<{ alerts: { id: string }[] }>(
+      '{ alerts(status: open) { id } }',
+    );
     expect(openOnly.alerts.map((a) => a.id)).not.toContain(open.id);
   });
 

@@ -21,23 +21,33 @@ describe('sign-in', () => {
   });
   afterAll(() => t.close());
 
-  const login = (email: string, password = DEMO_PASSWORD) => t.gql<{ login: Tokens }>(LOGIN, { email, password });
+  const login = (email: string, password = DEMO_PASSWORD) =>
+    t.gql<{ login: Tokens }>(LOGIN, { email, password });
 
   it('signs in a demo manager and returns their memberships', async () => {
     const result = await login(DEMO.wilmslowManager);
     expect(result.errors).toBeUndefined();
     expect(result.data?.login.user).toEqual({
       email: DEMO.wilmslowManager,
-      memberships: [{ role: 'PracticeManager', practice: { slug: 'wilmslow-health-centre' }, icb: null }],
+      memberships: [
+        { role: 'PracticeManager', practice: { slug: 'wilmslow-health-centre' }, icb: null },
+      ],
     });
-    const me = await t.gqlOk<{ me: { email: string } }>(ME, {}, { token: result.data?.login.accessToken });
+    const me = await t.gqlOk<{ me: { email: string } }>(
+      ME,
+      {},
+      { token: result.data?.login.accessToken },
+    );
     expect(me.me.email).toBe(DEMO.wilmslowManager);
   });
 
   it('gives the same error for an unknown email and a wrong password', async () => {
     const unknown = await login('nobody@example.com', 'whatever-password');
     const wrong = await login(DEMO.wilmslowStaff, 'not-the-password');
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'The email or password is not correct.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'The email or password is not correct.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(wrong.errors?.[0].message).toBe(unknown.errors?.[0].message);
   });
 
@@ -65,14 +75,21 @@ describe('sign-in', () => {
 
   it('logout revokes the refresh token', async () => {
     const tokens = (await login(DEMO.cambridgeAuditor)).data!.login;
-    expect((await t.gqlOk<{ logout: boolean }>(LOGOUT, { t: tokens.refreshToken })).logout).toBe(true);
+    expect((await t.gqlOk<{ logout: boolean }>(LOGOUT, { t: tokens.refreshToken })).logout).toBe(
+      true,
+    );
     const result = await t.gql(REFRESH, { t: tokens.refreshToken });
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it.each([
     ['malformed', 'not-a-jwt'],
-    ['signed with another secret', new JwtService({ secret: 'another-secret-another-secret-1234567' }).sign({ sub: '00000000-0000-0000-0000-000000000000' })],
+    [
+      'signed with another secret',
+      new JwtService({ secret: 'another-secret-another-secret-1234567' }).sign({
+        sub: '00000000-0000-0000-0000-000000000000',
+      }),
+    ],
   ])('refuses a %s access token', async (_, token) => {
     const result = await t.gql(ME, {}, { token });
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -4,7 +4,10 @@ import type { GqlResult, TestApp } from '../support/test-app';
 
 /** Calls the API as one person acting in one practice. */
 export interface Actor {
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>>;
   ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   token: string;
   practiceId: string;
@@ -39,11 +42,26 @@ export function settingsInput(overrides: Record<string, unknown> = {}): Record<s
     ladder: [
       { kind: 'invite_discussion', trigger: { minSeverity: 'offensive' } },
       { kind: 'contact_group_admins', trigger: { minSeverity: 'abusive' } },
-      { kind: 'formal_warning', trigger: { minSeverity: 'abusive', incidentCount: 2, withinDays: 90 } },
-      { kind: 'removal_request', trigger: { minSeverity: 'abusive', incidentCount: 3, withinDays: 365 } },
+      {
+        kind: 'formal_warning',
+        trigger: { minSeverity: 'abusive', incidentCount: 2, withinDays: 90 },
+      },
+      {
+        kind: 'removal_request',
+        trigger: { minSeverity: 'abusive', incidentCount: 3, withinDays: 365 },
+      },
     ],
-    removalRules: { warningValidMonths: 12, writtenConfirmationDays: 7, allowRemovalWithoutWarningWhenUnsafe: true },
-    clocks: { ackWorkingDays: 3, responseTargetWorkingDays: 20, delayLetterMonths: 6, timeLimitMonths: 12 },
+    removalRules: {
+      warningValidMonths: 12,
+      writtenConfirmationDays: 7,
+      allowRemovalWithoutWarningWhenUnsafe: true,
+    },
+    clocks: {
+      ackWorkingDays: 3,
+      responseTargetWorkingDays: 20,
+      delayLetterMonths: 6,
+      timeLimitMonths: 12,
+    },
     volumeAlert: { count: 5, withinDays: 7, of: 'negative' },
     ...overrides,
   };
@@ -57,19 +75,31 @@ export const INCIDENT_FIELDS = `
   nextSuggestedStep { kind label reason }`;
 
 export const LOG_INCIDENT = `mutation ($input: LogIncidentInput!) { logIncident(input: $input) { ${INCIDENT_FIELDS} } }`;
-export const ADD_PATIENT = 'mutation ($label: String!) { addIncidentPatient(input: { label: $label }) { id label } }';
+export const ADD_PATIENT =
+  'mutation ($label: String!) { addIncidentPatient(input: { label: $label }) { id label } }';
 export const RECORD_WARNING = `mutation ($input: RecordWarningInput!) { recordWarning(input: $input) { action { id kind takenOn reasons } incident { id } } }`;
 export const REQUEST_REMOVAL = `mutation ($input: RequestRemovalInput!) {
   requestRemoval(input: $input) { action { id kind takenOn immediate policeIncidentReference effectiveOn writtenConfirmationDueOn } incident { ${INCIDENT_FIELDS} } }
 }`;
-export const ALERT_FIELDS = 'id kind subject subjectType subjectId due raisedAt acknowledgedAt acknowledgedBy';
+export const ALERT_FIELDS =
+  'id kind subject subjectType subjectId due raisedAt acknowledgedAt acknowledgedBy';
 
 export interface IncidentShape {
   id: string;
   severity: string;
   patient: { id: string; label: string; incidentCount: number } | null;
-  actions: { id: string; kind: string; takenOn: string; effectiveOn: string | null; writtenConfirmationDueOn: string | null }[];
-  ladder: { scope: string; incidentCount: number; steps: { kind: string; status: string; takenOn: string | null }[] };
+  actions: {
+    id: string;
+    kind: string;
+    takenOn: string;
+    effectiveOn: string | null;
+    writtenConfirmationDueOn: string | null;
+  }[];
+  ladder: {
+    scope: string;
+    incidentCount: number;
+    steps: { kind: string; status: string; takenOn: string | null }[];
+  };
   nextSuggestedStep: { kind: string; label: string; reason: string } | null;
 }
 
@@ -89,12 +119,19 @@ export function incidentInput(overrides: Record<string, unknown> = {}): Record<s
 let labels = 0;
 /** A fresh patient reference in the actor's practice. */
 export async function newPatient(who: Actor, prefix = 'T'): Promise<string> {
-  const data = await who.ok<{ addIncidentPatient: { id: string } }>(ADD_PATIENT, { label: `${prefix}-${process.pid}-${++labels}` });
+  const data = await who.ok<{ addIncidentPatient: { id: string } }>(ADD_PATIENT, {
+    label: `${prefix}-${process.pid}-${++labels}`,
+  });
   return data.addIncidentPatient.id;
 }
 
-export async function logIncident(who: Actor, overrides: Record<string, unknown> = {}): Promise<IncidentShape> {
-  const data = await who.ok<{ logIncident: IncidentShape }>(LOG_INCIDENT, { input: incidentInput(overrides) });
+export async function logIncident(
+  who: Actor,
+  overrides: Record<string, unknown> = {},
+): Promise<IncidentShape> {
+  const data = await who.ok<{ logIncident: IncidentShape }>(LOG_INCIDENT, {
+    input: incidentInput(overrides),
+  });
   return data.logIncident;
 }
 
@@ -102,7 +139,10 @@ export async function logIncident(who: Actor, overrides: Record<string, unknown>
 const WebSocketImpl: unknown = createRequire(__filename)('ws');
 
 /** A graphql-ws client for the test app, connecting with the given connection parameters. */
-export function wsClient(t: TestApp, connectionParams: Record<string, unknown> | undefined): Client {
+export function wsClient(
+  t: TestApp,
+  connectionParams: Record<string, unknown> | undefined,
+): Client {
   return createClient({
     url: `${t.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocketImpl,
@@ -113,7 +153,10 @@ export function wsClient(t: TestApp, connectionParams: Record<string, unknown> |
 }
 
 /** Collects the events of one subscription; `failed` settles with the error or close event. */
-export function subscribe<T>(client: Client, query: string): { events: T[]; next(timeoutMs?: number): Promise<T>; failed: Promise<unknown>; stop(): void } {
+export function subscribe<T>(
+  client: Client,
+  query: string,
+): { events: T[]; next(timeoutMs?: number): Promise<T>; failed: Promise<unknown>; stop(): void } {
   const events: T[] = [];
   let cursor = 0;
   const waiters: ((value: T) => void)[] = [];
@@ -141,7 +184,10 @@ export function subscribe<T>(client: Client, query: string): { events: T[]; next
     next: (timeoutMs = 5000) => {
       if (cursor < events.length) return Promise.resolve(events[cursor++]);
       return new Promise<T>((resolve, fail) => {
-        const timer = setTimeout(() => fail(new Error('no event within the time allowed')), timeoutMs);
+        const timer = setTimeout(
+          () => fail(new Error('no event within the time allowed')),
+          timeoutMs,
+        );
         waiters.push((value) => {
           clearTimeout(timer);
           resolve(value);

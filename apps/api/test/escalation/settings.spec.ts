@@ -1,6 +1,14 @@
 import { DEFAULT_ESCALATION_SETTINGS } from '@parley/shared/domain';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
-import { type Actor, actor, SAVE_SETTINGS, SETTINGS_FIELDS, settingsInput, TRUMPINGTON, WILMSLOW } from './fixtures';
+import {
+  type Actor,
+  actor,
+  SAVE_SETTINGS,
+  SETTINGS_FIELDS,
+  settingsInput,
+  TRUMPINGTON,
+  WILMSLOW,
+} from './fixtures';
 
 const READ = `{ escalationSettings { ${SETTINGS_FIELDS} } }`;
 const HISTORY = '{ escalationSettingsHistory { version note clocks { ackWorkingDays } savedBy } }';
@@ -8,7 +16,15 @@ const HISTORY = '{ escalationSettingsHistory { version note clocks { ackWorkingD
 interface Settings {
   version: number;
   isDefault: boolean;
-  ladder: { kind: string; trigger: { minSeverity: string | null; incidentCount: number | null; withinDays: number | null }; triggerDescription: string }[];
+  ladder: {
+    kind: string;
+    trigger: {
+      minSeverity: string | null;
+      incidentCount: number | null;
+      withinDays: number | null;
+    };
+    triggerDescription: string;
+  }[];
   clocks: { ackWorkingDays: number };
   removalRules: { warningValidMonths: number; effectiveOnDay: number };
   savedBy: string | null;
@@ -27,19 +43,30 @@ describe('escalation settings', () => {
   afterAll(() => t.close());
 
   const history = async (who: Actor = manager) =>
-    (await who.ok<{ escalationSettingsHistory: { version: number; note: string | null; clocks: { ackWorkingDays: number } }[] }>(HISTORY))
-      .escalationSettingsHistory;
+    (
+      await who.ok<{
+        escalationSettingsHistory: {
+          version: number;
+          note: string | null;
+          clocks: { ackWorkingDays: number };
+        }[];
+      }>(HISTORY)
+    ).escalationSettingsHistory;
 
   it('a practice that never saved runs on the shared defaults, as version 0', async () => {
     const { escalationSettings: s } = await staff.ok<{ escalationSettings: Settings }>(READ);
     expect(s).toMatchObject({ version: 0, isDefault: true, savedBy: null });
-    expect(s.ladder.map((step) => step.kind)).toEqual(DEFAULT_ESCALATION_SETTINGS.ladder.map((step) => step.kind));
+    expect(s.ladder.map((step) => step.kind)).toEqual(
+      DEFAULT_ESCALATION_SETTINGS.ladder.map((step) => step.kind),
+    );
     expect(s.ladder[2]).toMatchObject({
       trigger: { minSeverity: 'abusive', incidentCount: 2, withinDays: 90 },
       triggerDescription: '2 incidents of severity Abusive or worse within 90 days',
     });
     expect(s.clocks.ackWorkingDays).toBe(3);
-    expect(s.removalRules).toEqual(expect.objectContaining({ warningValidMonths: 12, effectiveOnDay: 8 }));
+    expect(s.removalRules).toEqual(
+      expect.objectContaining({ warningValidMonths: 12, effectiveOnDay: 8 }),
+    );
     expect(await history()).toEqual([]);
   });
 
@@ -47,11 +74,27 @@ describe('escalation settings', () => {
     const first = await manager.ok<{ saveEscalationSettings: Settings }>(SAVE_SETTINGS, {
       input: settingsInput({ note: 'First agreed thresholds', basedOnVersion: 0 }),
     });
-    expect(first.saveEscalationSettings).toMatchObject({ version: 1, isDefault: false, savedBy: 'Tom Manager' });
+    expect(first.saveEscalationSettings).toMatchObject({
+      version: 1,
+      isDefault: false,
+      savedBy: 'Tom Manager',
+    });
 
-    const stricter = settingsInput({ clocks: { ackWorkingDays: 2, responseTargetWorkingDays: 15, delayLetterMonths: 4, timeLimitMonths: 12 } });
-    const second = await manager.ok<{ saveEscalationSettings: Settings }>(SAVE_SETTINGS, { input: { ...stricter, basedOnVersion: 1 } });
-    expect(second.saveEscalationSettings).toMatchObject({ version: 2, clocks: { ackWorkingDays: 2 } });
+    const stricter = settingsInput({
+      clocks: {
+        ackWorkingDays: 2,
+        responseTargetWorkingDays: 15,
+        delayLetterMonths: 4,
+        timeLimitMonths: 12,
+      },
+    });
+    const second = await manager.ok<{ saveEscalationSettings: Settings }>(SAVE_SETTINGS, {
+      input: { ...stricter, basedOnVersion: 1 },
+    });
+    expect(second.saveEscalationSettings).toMatchObject({
+      version: 2,
+      clocks: { ackWorkingDays: 2 },
+    });
 
     expect((await history()).map((v) => [v.version, v.note, v.clocks.ackWorkingDays])).toEqual([
       [2, null, 2],
@@ -61,28 +104,80 @@ describe('escalation settings', () => {
     expect(escalationSettings.version).toBe(2);
 
     const audit = await t.db.run({ tenantPracticeId: manager.practiceId }, (uow) =>
-      uow.query<{ entity_id: string }>(`SELECT entity_id FROM audit_events WHERE action = 'escalation_settings.saved' ORDER BY occurred_at`),
+      uow.query<{ entity_id: string }>(
+        `SELECT entity_id FROM audit_events WHERE action = 'escalation_settings.saved' ORDER BY occurred_at`,
+      ),
     );
     expect(audit.map((a) => a.entity_id)).toEqual(['1', '2']);
   });
 
   it('refuses an edit based on a version someone has since replaced', async () => {
-    const result = await manager.gql(SAVE_SETTINGS, { input: settingsInput({ basedOnVersion: 1 }) });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'basedOnVersion' });
+    const result = await manager.gql(SAVE_SETTINGS, {
+      input: settingsInput({ basedOnVersion: 1 }),
+    });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'basedOnVersion',
+    });
   });
 
   it.each([
-    ['clocks.ackWorkingDays', { clocks: { ackWorkingDays: 4, responseTargetWorkingDays: 20, delayLetterMonths: 6, timeLimitMonths: 12 } }, /3rd working day/],
-    ['clocks.delayLetterMonths', { clocks: { ackWorkingDays: 3, responseTargetWorkingDays: 20, delayLetterMonths: 7, timeLimitMonths: 12 } }, /6 months/],
-    ['clocks.timeLimitMonths', { clocks: { ackWorkingDays: 3, responseTargetWorkingDays: 20, delayLetterMonths: 6, timeLimitMonths: 6 } }, /12 months/],
+    [
+      'clocks.ackWorkingDays',
+      {
+        clocks: {
+          ackWorkingDays: 4,
+          responseTargetWorkingDays: 20,
+          delayLetterMonths: 6,
+          timeLimitMonths: 12,
+        },
+      },
+      /3rd working day/,
+    ],
+    [
+      'clocks.delayLetterMonths',
+      {
+        clocks: {
+          ackWorkingDays: 3,
+          responseTargetWorkingDays: 20,
+          delayLetterMonths: 7,
+          timeLimitMonths: 12,
+        },
+      },
+      /6 months/,
+    ],
+    [
+      'clocks.timeLimitMonths',
+      {
+        clocks: {
+          ackWorkingDays: 3,
+          responseTargetWorkingDays: 20,
+          delayLetterMonths: 6,
+          timeLimitMonths: 6,
+        },
+      },
+      /12 months/,
+    ],
     [
       'removalRules.warningValidMonths',
-      { removalRules: { warningValidMonths: 13, writtenConfirmationDays: 7, allowRemovalWithoutWarningWhenUnsafe: true } },
+      {
+        removalRules: {
+          warningValidMonths: 13,
+          writtenConfirmationDays: 7,
+          allowRemovalWithoutWarningWhenUnsafe: true,
+        },
+      },
       /preceding 12 months/,
     ],
     [
       'removalRules.writtenConfirmationDays',
-      { removalRules: { warningValidMonths: 12, writtenConfirmationDays: 8, allowRemovalWithoutWarningWhenUnsafe: true } },
+      {
+        removalRules: {
+          warningValidMonths: 12,
+          writtenConfirmationDays: 8,
+          allowRemovalWithoutWarningWhenUnsafe: true,
+        },
+      },
       /within 7 days/,
     ],
     [
@@ -90,20 +185,38 @@ describe('escalation settings', () => {
       { ladder: [{ kind: 'removal_request', trigger: { minSeverity: 'abusive' } }] },
       /after a formal warning/,
     ],
-    ['ladder[0].trigger.minSeverity', { ladder: [{ kind: 'contact_group_admins', trigger: { minSeverity: 'low' } }] }, /civil criticism/],
-    ['volumeAlert.withinDays', { volumeAlert: { count: 5, withinDays: 0, of: 'complaints' } }, /between 1 and 365/],
-  ])('refuses settings looser than the law or inconsistent, naming %s', async (field, overrides, message) => {
-    const before = (await history()).length;
-    const result = await manager.gql(SAVE_SETTINGS, { input: settingsInput(overrides) });
-    expect(result.data).toBeNull();
-    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
-    expect(result.errors?.[0].message).toMatch(message);
-    expect((await history()).length).toBe(before);
-  });
+    [
+      'ladder[0].trigger.minSeverity',
+      { ladder: [{ kind: 'contact_group_admins', trigger: { minSeverity: 'low' } }] },
+      /civil criticism/,
+    ],
+    [
+      'volumeAlert.withinDays',
+      { volumeAlert: { count: 5, withinDays: 0, of: 'complaints' } },
+      /between 1 and 365/,
+    ],
+  ])(
+    'refuses settings looser than the law or inconsistent, naming %s',
+    async (field, overrides, message) => {
+      const before = (await history()).length;
+      const result = await manager.gql(SAVE_SETTINGS, { input: settingsInput(overrides) });
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0].message).toMatch(message);
+      expect((await history()).length).toBe(before);
+    },
+  );
 
   it('accepts clocks stricter than the law', async () => {
     const data = await manager.ok<{ saveEscalationSettings: Settings }>(SAVE_SETTINGS, {
-      input: settingsInput({ clocks: { ackWorkingDays: 1, responseTargetWorkingDays: 10, delayLetterMonths: 3, timeLimitMonths: 24 } }),
+      input: settingsInput({
+        clocks: {
+          ackWorkingDays: 1,
+          responseTargetWorkingDays: 10,
+          delayLetterMonths: 3,
+          timeLimitMonths: 24,
+        },
+      }),
     });
     expect(data.saveEscalationSettings.clocks.ackWorkingDays).toBe(1);
   });

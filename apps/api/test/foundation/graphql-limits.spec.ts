@@ -11,8 +11,12 @@ describe('GraphQL limits', () => {
     // The schema has no recursive types yet, so nest beyond the limit; the depth rule still reports.
     const tooDeep = `{ me { ${'x { '.repeat(12)}id${' }'.repeat(12)} } }`;
     const result = await t.gql(tooDeep);
-    expect(result.errors?.every((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
-    expect(result.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/exceeds maximum operation depth of 10/));
+    expect(result.errors?.every((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')).toBe(
+      true,
+    );
+    expect(result.errors?.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/exceeds maximum operation depth of 10/),
+    );
     expect(result.data).toBeUndefined();
   });
 

@@ -45,7 +45,11 @@ describe('social-media incident log', () => {
     );
 
   it('staff log an incident; the ladder shows where it stands and what comes next', async () => {
-    const incident = await logIncident(staff, { severity: 'abusive', staffNamed: true, reportedBy: 'Dr Patel, shown by a patient' });
+    const incident = await logIncident(staff, {
+      severity: 'abusive',
+      staffNamed: true,
+      reportedBy: 'Dr Patel, shown by a patient',
+    });
     expect(incident).toMatchObject({
       severity: 'abusive',
       staffNamed: true,
@@ -55,7 +59,10 @@ describe('social-media incident log', () => {
       actions: [],
       ladder: { scope: 'incident', incidentCount: 1 },
       // Default ladder: contact the administrators at abusive, the highest step met.
-      nextSuggestedStep: { kind: 'contact_group_admins', reason: 'One incident of severity Abusive or worse' },
+      nextSuggestedStep: {
+        kind: 'contact_group_admins',
+        reason: 'One incident of severity Abusive or worse',
+      },
     });
     expect(incident.ladder.steps.map((s) => [s.kind, s.status])).toEqual([
       ['invite_discussion', 'pending'],
@@ -63,10 +70,12 @@ describe('social-media incident log', () => {
       ['formal_warning', 'pending'],
       ['removal_request', 'pending'],
     ]);
-    const listed = await staff.ok<{ incidents: { id: string; nextSuggestedStep: { kind: string } | null }[] }>(
-      '{ incidents { id nextSuggestedStep { kind } } }',
+    const listed = await staff.ok<{
+      incidents: { id: string; nextSuggestedStep: { kind: string } | null }[];
+    }>('{ incidents { id nextSuggestedStep { kind } } }');
+    expect(listed.incidents.find((i) => i.id === incident.id)?.nextSuggestedStep?.kind).toBe(
+      'contact_group_admins',
     );
-    expect(listed.incidents.find((i) => i.id === incident.id)?.nextSuggestedStep?.kind).toBe('contact_group_admins');
     expect(await ladderAlertsFor(incident.id)).toHaveLength(1);
   });
 
@@ -74,12 +83,24 @@ describe('social-media incident log', () => {
     const incident = await logIncident(staff, { severity: 'offensive' });
     expect(incident.nextSuggestedStep?.kind).toBe('invite_discussion');
     const today = new Date().toISOString().slice(0, 10);
-    const recorded = await staff.ok<{ recordLadderStep: { action: { kind: string; takenOn: string }; incident: IncidentShape } }>(
+    const recorded = await staff.ok<{
+      recordLadderStep: { action: { kind: string; takenOn: string }; incident: IncidentShape };
+    }>(
       `mutation ($input: RecordLadderStepInput!) { recordLadderStep(input: $input) { action { kind takenOn } incident { ${INCIDENT_FIELDS} } } }`,
-      { input: { incidentId: incident.id, kind: 'invite_discussion', takenOn: today, notes: 'Invited by letter.' } },
+      {
+        input: {
+          incidentId: incident.id,
+          kind: 'invite_discussion',
+          takenOn: today,
+          notes: 'Invited by letter.',
+        },
+      },
     );
     expect(recorded.recordLadderStep.action).toEqual({ kind: 'invite_discussion', takenOn: today });
-    expect(recorded.recordLadderStep.incident.ladder.steps[0]).toMatchObject({ status: 'taken', takenOn: today });
+    expect(recorded.recordLadderStep.incident.ladder.steps[0]).toMatchObject({
+      status: 'taken',
+      takenOn: today,
+    });
     expect(recorded.recordLadderStep.incident.nextSuggestedStep).toBeNull();
   });
 
@@ -106,8 +127,14 @@ describe('social-media incident log', () => {
     await manager.ok(SAVE_SETTINGS, {
       input: settingsInput({
         ladder: [
-          { kind: 'invite_discussion', trigger: { minSeverity: 'offensive', incidentCount: 2, withinDays: 30 } },
-          { kind: 'formal_warning', trigger: { minSeverity: 'abusive', incidentCount: 3, withinDays: 90 } },
+          {
+            kind: 'invite_discussion',
+            trigger: { minSeverity: 'offensive', incidentCount: 2, withinDays: 30 },
+          },
+          {
+            kind: 'formal_warning',
+            trigger: { minSeverity: 'abusive', incidentCount: 3, withinDays: 90 },
+          },
         ],
       }),
     });
@@ -121,7 +148,10 @@ describe('social-media incident log', () => {
 
     const third = await logIncident(staff, { patientId, seenAt: daysAgo(1) });
     expect(third.ladder).toMatchObject({ scope: 'patient', incidentCount: 3 });
-    expect(third.nextSuggestedStep).toMatchObject({ kind: 'invite_discussion', reason: '2 incidents of severity Offensive or worse within 30 days' });
+    expect(third.nextSuggestedStep).toMatchObject({
+      kind: 'invite_discussion',
+      reason: '2 incidents of severity Offensive or worse within 30 days',
+    });
     const alerts = await ladderAlertsFor(patientId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ subjectType: 'patient' });
@@ -143,22 +173,35 @@ describe('social-media incident log', () => {
     );
     expect(linked.linkIncidentPatient.ladder).toMatchObject({ scope: 'patient', incidentCount: 2 });
     expect(linked.linkIncidentPatient.nextSuggestedStep?.kind).toBe('formal_warning');
-    const filtered = await staff.ok<{ incidents: { id: string }[] }>('query ($p: ID) { incidents(patientId: $p) { id } }', { p: patientId });
+    const filtered = await staff.ok<{ incidents: { id: string }[] }>(
+      'query ($p: ID) { incidents(patientId: $p) { id } }',
+      { p: patientId },
+    );
     expect(filtered.incidents).toHaveLength(2);
   });
 
   it('describes the severity levels for the form', async () => {
-    const data = await staff.ok<{ incidentSeverityLevels: { severity: string; label: string; description: string }[] }>(
-      '{ incidentSeverityLevels { severity label description } }',
-    );
-    expect(data.incidentSeverityLevels.map((l) => l.severity)).toEqual(['low', 'offensive', 'abusive', 'threatening']);
+    const data = await staff.ok<{
+      incidentSeverityLevels: { severity: string; label: string; description: string }[];
+    }>('{ incidentSeverityLevels { severity label description } }');
+    expect(data.incidentSeverityLevels.map((l) => l.severity)).toEqual([
+      'low',
+      'offensive',
+      'abusive',
+      'threatening',
+    ]);
     expect(data.incidentSeverityLevels[3].description).toMatch(/police/);
   });
 
   it('an auditor cannot read or log incidents', async () => {
     const token = await t.tokenFor(DEMO.cheshireAuditor);
     const practiceId = await t.practiceId(WILMSLOW);
-    expect((await t.gql('{ incidents { id } }', {}, { token, practiceId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql(LOG_INCIDENT, { input: incidentInput() }, { token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql('{ incidents { id } }', {}, { token, practiceId })).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(LOG_INCIDENT, { input: incidentInput() }, { token })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 });

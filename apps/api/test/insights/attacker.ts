@@ -63,7 +63,10 @@ interface Row {
 
 /** The hidden displayed quantities the attacker can pin down (should be none). */
 export function recoverable(k: Knowledge): string[] {
-  const unknowns = [...[...k.shown].filter(([, v]) => v === null).map(([id]) => id), ...(k.undisplayed ?? [])];
+  const unknowns = [
+    ...[...k.shown].filter(([, v]) => v === null).map(([id]) => id),
+    ...(k.undisplayed ?? []),
+  ];
   const index = new Map(unknowns.map((id, i) => [id, i]));
   const displayedHidden = new Set([...k.shown].filter(([, v]) => v === null).map(([id]) => id));
 
@@ -76,7 +79,8 @@ export function recoverable(k: Knowledge): string[] {
       const i = index.get(id);
       if (i === undefined) {
         const value = k.shown.get(id);
-        if (value === undefined || value === null) throw new Error(`The relation names ${id}, which the view does not show.`);
+        if (value === undefined || value === null)
+          throw new Error(`The relation names ${id}, which the view does not show.`);
         rhs = rhs.sub(Fraction.of(coef * value));
       } else {
         coefs.set(i, (coefs.get(i) ?? Fraction.of(0)).add(Fraction.of(coef)));
@@ -111,12 +115,16 @@ export function recoverable(k: Knowledge): string[] {
   }
 
   const pinned = new Set<string>();
-  for (const { row, column } of pivots) if (row.coefs.size === 1) pinned.add(unknowns[column] as string);
+  for (const { row, column } of pivots)
+    if (row.coefs.size === 1) pinned.add(unknowns[column] as string);
 
   // Bounds, propagated through the original and the reduced equations.
   const lo: number[] = unknowns.map((id) => (displayedHidden.has(id) ? 1 : 0));
   const hi = unknowns.map(() => Infinity);
-  const equations = [...rows, ...pivots.map((p) => p.row)].map((r) => ({ terms: [...r.coefs].map(([i, c]) => [i, c.toNumber()] as const), rhs: r.rhs.toNumber() }));
+  const equations = [...rows, ...pivots.map((p) => p.row)].map((r) => ({
+    terms: [...r.coefs].map(([i, c]) => [i, c.toNumber()] as const),
+    rhs: r.rhs.toNumber(),
+  }));
   for (let round = 0, changed = true; changed && round < 200; round++) {
     changed = false;
     for (const { terms, rhs } of equations) {
@@ -158,10 +166,25 @@ export function recoverable(k: Knowledge): string[] {
 }
 
 /** Adds a displayed table's sums: each row to its total, each column to its total, the totals to the grand total. */
-export function tableRelations(cells: string[][], rowTotals: string[], columnTotals: string[], grandTotal: string): Relation[] {
+export function tableRelations(
+  cells: string[][],
+  rowTotals: string[],
+  columnTotals: string[],
+  grandTotal: string,
+): Relation[] {
   const relations: Relation[] = [];
-  cells.forEach((row, i) => relations.push([...row.map((id) => ({ id, coef: 1 })), { id: rowTotals[i] as string, coef: -1 }]));
-  columnTotals.forEach((total, j) => relations.push([...cells.map((row) => ({ id: row[j] as string, coef: 1 })), { id: total, coef: -1 }]));
+  cells.forEach((row, i) =>
+    relations.push([
+      ...row.map((id) => ({ id, coef: 1 })),
+      { id: rowTotals[i] as string, coef: -1 },
+    ]),
+  );
+  columnTotals.forEach((total, j) =>
+    relations.push([
+      ...cells.map((row) => ({ id: row[j] as string, coef: 1 })),
+      { id: total, coef: -1 },
+    ]),
+  );
   relations.push([...columnTotals.map((id) => ({ id, coef: 1 })), { id: grandTotal, coef: -1 }]);
   relations.push([...rowTotals.map((id) => ({ id, coef: 1 })), { id: grandTotal, coef: -1 }]);
   return relations;

@@ -37,7 +37,8 @@ function prng(seed: number): (n: number) => number {
 }
 
 const pick = <T>(r: (n: number) => number, xs: readonly T[]): T => xs[r(xs.length)] as T;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The figures auditors get are the figures of the log: KO41(b) from the aggregates equals the
@@ -52,17 +53,41 @@ describe('insights figures equal the figures of the log', () => {
   let auditor: string;
 
   /** Writes `n` coded complaints in the practice, as the practice (the app role, triggers on). */
-  async function generate(practiceId: string, n: number, seed: number, coded: boolean): Promise<void> {
+  async function generate(
+    practiceId: string,
+    n: number,
+    seed: number,
+    coded: boolean,
+  ): Promise<void> {
     const r = prng(seed);
-    const channels = [await addChannel(t, practiceId, 'letter_box'), await addChannel(t, practiceId, 'email')];
+    const channels = [
+      await addChannel(t, practiceId, 'letter_box'),
+      await addChannel(t, practiceId, 'email'),
+    ];
     const rows: unknown[][] = [];
     for (let i = 0; i < n; i++) {
       const received = addDays('2022-01-01', r(3 * 365));
       const fate = r(10);
-      const status = fate < 2 ? 'received' : fate < 3 ? 'acknowledged' : fate < 4 ? 'investigating' : fate < 5 ? 'withdrawn' : fate < 6 ? 'outside' : 'closed';
-      const closed = ['closed', 'withdrawn', 'outside'].includes(status) ? addDays(received, status === 'outside' ? 1 : 1 + r(200)) : null;
-      const acknowledged = ['received', 'outside'].includes(status) || r(8) === 0 ? null : addDays(received, r(6));
-      const areas = coded ? [...new Set([pick(r, ALL_SUBJECT_AREAS), pick(r, ALL_SUBJECT_AREAS)])] : [];
+      const status =
+        fate < 2
+          ? 'received'
+          : fate < 3
+            ? 'acknowledged'
+            : fate < 4
+              ? 'investigating'
+              : fate < 5
+                ? 'withdrawn'
+                : fate < 6
+                  ? 'outside'
+                  : 'closed';
+      const closed = ['closed', 'withdrawn', 'outside'].includes(status)
+        ? addDays(received, status === 'outside' ? 1 : 1 + r(200))
+        : null;
+      const acknowledged =
+        ['received', 'outside'].includes(status) || r(8) === 0 ? null : addDays(received, r(6));
+      const areas = coded
+        ? [...new Set([pick(r, ALL_SUBJECT_AREAS), pick(r, ALL_SUBJECT_AREAS)])]
+        : [];
       rows.push([
         practiceId,
         pick(r, channels),
@@ -107,7 +132,12 @@ describe('insights figures equal the figures of the log', () => {
          FROM insights.complaint_monthly WHERE practice_id = ANY ($1::uuid[]) GROUP BY month`,
       [practiceIds],
     );
-    return new Map(rows.map((row) => [row['month'] as string, Object.fromEntries(COMPLAINT_COLUMNS.map((c) => [c, Number(row[c])])) as Counts]));
+    return new Map(
+      rows.map((row) => [
+        row['month'] as string,
+        Object.fromEntries(COMPLAINT_COLUMNS.map((c) => [c, Number(row[c])])) as Counts,
+      ]),
+    );
   }
 
   const asKo41b = (c: RawComplaint): Ko41bComplaint => ({
@@ -124,7 +154,9 @@ describe('insights figures equal the figures of the log', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    cheshire = (await t.db.dataSource.query(`SELECT id FROM icbs WHERE slug = 'cheshire-merseyside'`))[0].id;
+    cheshire = (
+      await t.db.dataSource.query(`SELECT id FROM icbs WHERE slug = 'cheshire-merseyside'`)
+    )[0].id;
     wilmslow = await t.practiceId('wilmslow-health-centre');
     riverside = await t.practiceId('demo-riverside-surgery');
     auditor = await t.tokenFor(DEMO.cheshireAuditor);
@@ -148,51 +180,66 @@ describe('insights figures equal the figures of the log', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it.each(['2022-23', '2023-24', '2024-25'] as FinancialYear[])('KO41(b) %s from the aggregates equals computeKo41b over the raw complaints', async (fy) => {
-    for (const practices of [[wilmslow], [riverside], [wilmslow, riverside]]) {
-      const complaints = (await raw(practices)).map(asKo41b);
-      const expected = computeKo41b(complaints, fy);
-      const { result, ageNotRecorded, statusNotRecorded } = ko41bFigures({ icb: { id: cheshire, name: '' }, practice: null, financialYear: fy, months: await aggregated(practices) });
-      // Not recorded codes are counted apart; the shared rule files them under "unknown"/"other".
-      const counted = complaints.filter((c) => c.withinRegulations);
-      expect(result).toEqual({
-        ...expected,
-        byAge: { ...expected.byAge, unknown: expected.byAge.unknown - ageNotRecorded },
-        byStatus: { ...expected.byStatus, other: expected.byStatus.other - statusNotRecorded },
-      });
-      expect(counted.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(['2022-23', '2023-24', '2024-25'] as FinancialYear[])(
+    'KO41(b) %s from the aggregates equals computeKo41b over the raw complaints',
+    async (fy) => {
+      for (const practices of [[wilmslow], [riverside], [wilmslow, riverside]]) {
+        const complaints = (await raw(practices)).map(asKo41b);
+        const expected = computeKo41b(complaints, fy);
+        const { result, ageNotRecorded, statusNotRecorded } = ko41bFigures({
+          icb: { id: cheshire, name: '' },
+          practice: null,
+          financialYear: fy,
+          months: await aggregated(practices),
+        });
+        // Not recorded codes are counted apart; the shared rule files them under "unknown"/"other".
+        const counted = complaints.filter((c) => c.withinRegulations);
+        expect(result).toEqual({
+          ...expected,
+          byAge: { ...expected.byAge, unknown: expected.byAge.unknown - ageNotRecorded },
+          byStatus: { ...expected.byStatus, other: expected.byStatus.other - statusNotRecorded },
+        });
+        expect(counted.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('the API return shows those figures where they may be shown, and the arithmetic checks say why a return would be rejected', async () => {
     const query = `query ($icbId: ID!, $practiceId: ID) { ko41bReturn(icbId: $icbId, financialYear: "2023-24", practiceId: $practiceId) {
       broughtForward { value suppressed } new { value suppressed } resolved { value suppressed } carriedForward { value suppressed }
       upheld { value suppressed } byAge { key count { value suppressed display } } checksPassed checks { check passed description } } }`;
     type Figure = { value: number | null; suppressed: boolean };
-    const coded = await t.gqlOk<{ ko41bReturn: Record<string, Figure> & { checksPassed: boolean; checks: { check: string; passed: boolean }[] } }>(
-      query,
-      { icbId: cheshire, practiceId: wilmslow },
-      { token: auditor },
-    );
+    const coded = await t.gqlOk<{
+      ko41bReturn: Record<string, Figure> & {
+        checksPassed: boolean;
+        checks: { check: string; passed: boolean }[];
+      };
+    }>(query, { icbId: cheshire, practiceId: wilmslow }, { token: auditor });
     const expected = computeKo41b((await raw([wilmslow])).map(asKo41b), '2023-24');
     for (const key of ['broughtForward', 'new', 'resolved', 'carriedForward', 'upheld'] as const) {
       const figure = coded.ko41bReturn[key] as Figure;
-      if (!figure.suppressed) expect({ key, value: figure.value }).toEqual({ key, value: expected[key] });
+      if (!figure.suppressed)
+        expect({ key, value: figure.value }).toEqual({ key, value: expected[key] });
     }
     expect(coded.ko41bReturn.new.suppressed).toBe(false);
     expect(coded.ko41bReturn.checksPassed).toBe(true);
 
-    const uncoded = await t.gqlOk<{ ko41bReturn: { checksPassed: boolean; checks: { check: string; passed: boolean; description: string }[] } }>(
-      query,
-      { icbId: cheshire, practiceId: riverside },
-      { token: auditor },
-    );
+    const uncoded = await t.gqlOk<{
+      ko41bReturn: {
+        checksPassed: boolean;
+        checks: { check: string; passed: boolean; description: string }[];
+      };
+    }>(query, { icbId: cheshire, practiceId: riverside }, { token: auditor });
     expect(uncoded.ko41bReturn.checksPassed).toBe(false);
     const failed = uncoded.ko41bReturn.checks.filter((c) => !c.passed).map((c) => c.check);
-    expect(failed).toEqual(expect.arrayContaining(['age_sum', 'subject_area_total', 'staff_group_total']));
+    expect(failed).toEqual(
+      expect.arrayContaining(['age_sum', 'subject_area_total', 'staff_group_total']),
+    );
     expect(failed).not.toContain('carried_forward');
     // The checks disclose no figure.
-    expect(uncoded.ko41bReturn.checks.every((c) => !/\d/.test(c.description.replace(/\b3\b/g, '')))).toBe(true);
+    expect(
+      uncoded.ko41bReturn.checks.every((c) => !/\d/.test(c.description.replace(/\b3\b/g, ''))),
+    ).toBe(true);
   });
 
   it('trend cells that are shown equal counts over the raw log', async () => {
@@ -201,25 +248,44 @@ describe('insights figures equal the figures of the log', () => {
       complaintsByTheme { rows { key cells { value suppressed } } } resolvedByOutcome { rows { key cells { value suppressed } } } } }`;
     type Cell = { value: number | null; suppressed: boolean };
     type Table = { rows: { key: string; cells: Cell[] }[]; columnTotals?: Cell[] };
-    const data = await t.gqlOk<{ insightsTrends: { periods: { key: string }[]; acknowledgement: Table; complaintsByTheme: Table; resolvedByOutcome: Table } }>(
-      query,
-      { icbId: cheshire, practiceId: wilmslow },
-      { token: auditor },
-    );
+    const data = await t.gqlOk<{
+      insightsTrends: {
+        periods: { key: string }[];
+        acknowledgement: Table;
+        complaintsByTheme: Table;
+        resolvedByOutcome: Table;
+      };
+    }>(query, { icbId: cheshire, practiceId: wilmslow }, { token: auditor });
     const view = data.insightsTrends;
     expect(view.periods.map((p) => p.key)).toEqual(['2022-23', '2023-24']);
-    const counted = (await raw([wilmslow])).filter((c) => !c.outside_regulations && c.status !== 'withdrawn');
-    const fyOf = (d: string) => (d.slice(5, 7) >= '04' ? `${d.slice(0, 4)}-${String((Number(d.slice(0, 4)) + 1) % 100).padStart(2, '0')}` : `${Number(d.slice(0, 4)) - 1}-${d.slice(2, 4)}`);
+    const counted = (await raw([wilmslow])).filter(
+      (c) => !c.outside_regulations && c.status !== 'withdrawn',
+    );
+    const fyOf = (d: string) =>
+      d.slice(5, 7) >= '04'
+        ? `${d.slice(0, 4)}-${String((Number(d.slice(0, 4)) + 1) % 100).padStart(2, '0')}`
+        : `${Number(d.slice(0, 4)) - 1}-${d.slice(2, 4)}`;
     const check = (cell: Cell, expected: number, what: string) => {
-      if (expected >= 1 && expected <= 4) expect({ what, suppressed: cell.suppressed }).toEqual({ what, suppressed: true });
+      if (expected >= 1 && expected <= 4)
+        expect({ what, suppressed: cell.suppressed }).toEqual({ what, suppressed: true });
       if (!cell.suppressed) expect({ what, value: cell.value }).toEqual({ what, value: expected });
     };
     view.periods.forEach(({ key: fy }, j) => {
       const received = counted.filter((c) => fyOf(c.received_on) === fy);
       check(view.acknowledgement.columnTotals![j]!, received.length, `complaints ${fy}`);
-      for (const row of view.complaintsByTheme.rows) check(row.cells[j]!, received.filter((c) => c.subject_areas.includes(row.key)).length, `${row.key} ${fy}`);
+      for (const row of view.complaintsByTheme.rows)
+        check(
+          row.cells[j]!,
+          received.filter((c) => c.subject_areas.includes(row.key)).length,
+          `${row.key} ${fy}`,
+        );
       for (const row of view.resolvedByOutcome.rows) {
-        check(row.cells[j]!, counted.filter((c) => c.closed_on && fyOf(c.closed_on) === fy && c.outcome === row.key).length, `${row.key} ${fy}`);
+        check(
+          row.cells[j]!,
+          counted.filter((c) => c.closed_on && fyOf(c.closed_on) === fy && c.outcome === row.key)
+            .length,
+          `${row.key} ${fy}`,
+        );
       }
     });
     // Enough data that most of it is shown.

@@ -19,7 +19,12 @@ export interface Coding {
   ageBand: string;
 }
 
-export const CODING: Coding = { subjectAreas: ['clinical', 'communication'], staffGroups: ['gp'], complainantStatus: 'patient', ageBand: 'age_65_74' };
+export const CODING: Coding = {
+  subjectAreas: ['clinical', 'communication'],
+  staffGroups: ['gp'],
+  complainantStatus: 'patient',
+  ageBand: 'age_65_74',
+};
 
 /** Adds a channel straight in the database, as the practice. */
 export async function addChannel(t: TestApp, practiceId: string, kind: string): Promise<string> {
@@ -34,7 +39,14 @@ export async function addChannel(t: TestApp, practiceId: string, kind: string): 
 }
 
 /** Logs a complaint through the API on `receivedOn` (noon UTC). */
-export async function logComplaint(t: TestApp, actor: Actor, channelId: string, receivedOn: string, coding: Partial<Coding> = {}, oral = false): Promise<string> {
+export async function logComplaint(
+  t: TestApp,
+  actor: Actor,
+  channelId: string,
+  receivedOn: string,
+  coding: Partial<Coding> = {},
+  oral = false,
+): Promise<string> {
   const data = await t.gqlOk<{ logFeedback: { id: string } }>(
     LOG,
     {
@@ -53,21 +65,50 @@ export async function logComplaint(t: TestApp, actor: Actor, channelId: string, 
   return data.logFeedback.id;
 }
 
-export async function logOther(t: TestApp, actor: Actor, channelId: string, receivedOn: string, kind: 'compliment' | 'suggestion', sentiment = 'positive'): Promise<string> {
+export async function logOther(
+  t: TestApp,
+  actor: Actor,
+  channelId: string,
+  receivedOn: string,
+  kind: 'compliment' | 'suggestion',
+  sentiment = 'positive',
+): Promise<string> {
   const data = await t.gqlOk<{ logFeedback: { id: string } }>(
     LOG,
-    { input: { channelId, receivedAt: `${receivedOn}T12:00:00Z`, kind, sentiment, summary: `Insights test ${kind}.` } },
+    {
+      input: {
+        channelId,
+        receivedAt: `${receivedOn}T12:00:00Z`,
+        kind,
+        sentiment,
+        summary: `Insights test ${kind}.`,
+      },
+    },
     actor,
   );
   return data.logFeedback.id;
 }
 
-export async function transition(t: TestApp, actor: Actor, id: string, to: string, effectiveOn: string, extra: Record<string, unknown> = {}): Promise<void> {
+export async function transition(
+  t: TestApp,
+  actor: Actor,
+  id: string,
+  to: string,
+  effectiveOn: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await t.gqlOk(TRANSITION, { id, to, effectiveOn, ...extra }, actor);
 }
 
 /** Takes a complaint from received to closed with an outcome. */
-export async function closeComplaint(t: TestApp, staff: Actor, manager: Actor, id: string, days: { ack: string; closed: string }, outcome: string): Promise<void> {
+export async function closeComplaint(
+  t: TestApp,
+  staff: Actor,
+  manager: Actor,
+  id: string,
+  days: { ack: string; closed: string },
+  outcome: string,
+): Promise<void> {
   await transition(t, staff, id, 'acknowledged', days.ack);
   await transition(t, manager, id, 'investigating', days.ack);
   await transition(t, manager, id, 'responded', days.closed, { phsoInformed: true });
@@ -75,8 +116,16 @@ export async function closeComplaint(t: TestApp, staff: Actor, manager: Actor, i
 }
 
 /** One aggregate row, read as the owner (tests only). */
-export async function aggregate(t: TestApp, table: 'feedback_monthly' | 'complaint_monthly' | 'fft_monthly' | 'incident_monthly', practiceId: string, month: string): Promise<Record<string, number>> {
-  const [row] = await t.db.dataSource.query(`SELECT * FROM insights.${table} WHERE practice_id = $1 AND month = $2::date`, [practiceId, `${month}-01`]);
+export async function aggregate(
+  t: TestApp,
+  table: 'feedback_monthly' | 'complaint_monthly' | 'fft_monthly' | 'incident_monthly',
+  practiceId: string,
+  month: string,
+): Promise<Record<string, number>> {
+  const [row] = await t.db.dataSource.query(
+    `SELECT * FROM insights.${table} WHERE practice_id = $1 AND month = $2::date`,
+    [practiceId, `${month}-01`],
+  );
   if (!row) return {};
   const { practice_id: _p, month: _m, icb_id: _i, ...counts } = row as Record<string, unknown>;
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
@@ -85,10 +134,27 @@ export async function aggregate(t: TestApp, table: 'feedback_monthly' | 'complai
 /** Every aggregate row, for comparing the triggers' work with a rebuild. */
 export async function allAggregates(t: TestApp): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const table of ['feedback_monthly', 'complaint_monthly', 'fft_monthly', 'incident_monthly', 'policy_overview']) {
-    const rows: Record<string, unknown>[] = await t.db.dataSource.query(`SELECT * FROM insights.${table} ORDER BY practice_id${table === 'policy_overview' ? '' : ', month'}`);
+  for (const table of [
+    'feedback_monthly',
+    'complaint_monthly',
+    'fft_monthly',
+    'incident_monthly',
+    'policy_overview',
+  ]) {
+    const rows: Record<string, unknown>[] = await t.db.dataSource.query(
+      `SELECT * FROM insights.${table} ORDER BY practice_id${table === 'policy_overview' ? '' : ', month'}`,
+    );
     // A row the triggers brought back to all zeros is the same as no row.
-    out.push(table, rows.filter((r) => Object.entries(r).some(([k, v]) => !['practice_id', 'month', 'icb_id'].includes(k) && v !== 0 && v !== '0')).map((r) => JSON.stringify(r)));
+    out.push(
+      table,
+      rows
+        .filter((r) =>
+          Object.entries(r).some(
+            ([k, v]) => !['practice_id', 'month', 'icb_id'].includes(k) && v !== 0 && v !== '0',
+          ),
+        )
+        .map((r) => JSON.stringify(r)),
+    );
   }
   return out;
 }

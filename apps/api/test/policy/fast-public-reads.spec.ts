@@ -13,9 +13,18 @@ describe('fast public reads', () => {
     const response = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: Q.publicPolicy, variables: { slug: 'demo-riverside-surgery' } }),
+      body: JSON.stringify({
+        query: Q.publicPolicy,
+        variables: { slug: 'demo-riverside-surgery' },
+      }),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as { data: { publicPolicy: { version: number; text: string } } } };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as {
+        data: { publicPolicy: { version: number; text: string } };
+      },
+    };
   };
 
   it('answers repeated anonymous publicPolicy queries identically, and a publish shows at once', async () => {
@@ -35,12 +44,22 @@ describe('fast public reads', () => {
     );
     const accepted = await t.gqlOk<{ acceptInvitation: { accessToken: string } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }',
-      { input: { token: invite.invitePracticeManager.acceptUrl.split('/invitations/')[1], password: 'fast-path-password' } },
+      {
+        input: {
+          token: invite.invitePracticeManager.acceptUrl.split('/invitations/')[1],
+          password: 'fast-path-password',
+        },
+      },
     );
     const manager = { token: accepted.acceptInvitation.accessToken, practiceId: riverside };
     const draft = await t.gqlOk<{ saveDraft: { id: string } }>(
       Q.saveDraft,
-      { input: { document: simpleDocument('Riverside policy, second edition'), effectiveDate: '2026-01-01' } },
+      {
+        input: {
+          document: simpleDocument('Riverside policy, second edition'),
+          effectiveDate: '2026-01-01',
+        },
+      },
       manager,
     );
     await t.gqlOk(Q.publishDraft, { expectedDraftId: draft.saveDraft.id }, manager);
@@ -67,7 +86,11 @@ describe('fast public reads', () => {
   it('does not cache signed-in or non-public GraphQL requests', async () => {
     const anonymousMe = await t.gql('{ me { email } }');
     expect(anonymousMe.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const signedIn = await t.gql('{ me { email } }', {}, { token: await t.tokenFor(DEMO.wilmslowStaff) });
+    const signedIn = await t.gql(
+      '{ me { email } }',
+      {},
+      { token: await t.tokenFor(DEMO.wilmslowStaff) },
+    );
     expect(signedIn.data).toEqual({ me: { email: DEMO.wilmslowStaff } });
   });
 });

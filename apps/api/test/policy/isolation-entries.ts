@@ -3,19 +3,32 @@ import type { IsolationEntry, IsolationFixtures } from '../tenancy/isolation-mat
 import { Q, simpleDocument } from './policy-api';
 
 /** Isolation-matrix entries for the policy: Trumpington's versions are the target. */
-async function asVictim<T>(f: IsolationFixtures, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result: GqlResult<T> = await f.t.gql<T>(query, variables, { token: f.victimToken, practiceId: f.trumpingtonId });
+async function asVictim<T>(
+  f: IsolationFixtures,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const result: GqlResult<T> = await f.t.gql<T>(query, variables, {
+    token: f.victimToken,
+    practiceId: f.trumpingtonId,
+  });
   if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
   return result.data;
 }
 
-const victimCurrentId = async (f: IsolationFixtures) => (await asVictim<{ currentPolicy: { id: string } }>(f, '{ currentPolicy { id } }')).currentPolicy.id;
-const victimDraftId = async (f: IsolationFixtures) => (await asVictim<{ policyDraft: { id: string } | null }>(f, '{ policyDraft { id } }')).policyDraft?.id ?? '';
+const victimCurrentId = async (f: IsolationFixtures) =>
+  (await asVictim<{ currentPolicy: { id: string } }>(f, '{ currentPolicy { id } }')).currentPolicy
+    .id;
+const victimDraftId = async (f: IsolationFixtures) =>
+  (await asVictim<{ policyDraft: { id: string } | null }>(f, '{ policyDraft { id } }')).policyDraft
+    ?.id ?? '';
 
 /** The victim's published and draft versions are exactly as the setup left them. */
 const policyUntouched = async (f: IsolationFixtures) => {
-  if ((await victimCurrentId(f)) !== f.victim.get('policy.current')) throw new Error('the victim published policy changed');
-  if ((await victimDraftId(f)) !== f.victim.get('policy.draft')) throw new Error('the victim draft changed');
+  if ((await victimCurrentId(f)) !== f.victim.get('policy.current'))
+    throw new Error('the victim published policy changed');
+  if ((await victimDraftId(f)) !== f.victim.get('policy.draft'))
+    throw new Error('the victim draft changed');
 };
 
 const remember = async (f: IsolationFixtures) => {
@@ -24,14 +37,22 @@ const remember = async (f: IsolationFixtures) => {
 };
 
 const ensureVictimDraft = async (f: IsolationFixtures) => {
-  await asVictim(f, Q.saveDraft, { input: { document: simpleDocument('Trumpington matrix draft'), effectiveDate: '2025-02-01' } });
+  await asVictim(f, Q.saveDraft, {
+    input: { document: simpleDocument('Trumpington matrix draft'), effectiveDate: '2025-02-01' },
+  });
 };
 
 // policyDraft and currentPolicy are nullable: refused, they answer `data: { field: null }`. The
 // non-null policyVersions beside them makes a refusal null the whole answer, as the matrix expects.
 export const POLICY_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
-  'Query.policyDraft': { kind: 'active-practice', query: '{ policyDraft { id text } policyVersions { id } }' },
-  'Query.currentPolicy': { kind: 'active-practice', query: '{ currentPolicy { id text html channels { label href } } policyVersions { id } }' },
+  'Query.policyDraft': {
+    kind: 'active-practice',
+    query: '{ policyDraft { id text } policyVersions { id } }',
+  },
+  'Query.currentPolicy': {
+    kind: 'active-practice',
+    query: '{ currentPolicy { id text html channels { label href } } policyVersions { id } }',
+  },
   'Query.policyVersions': { kind: 'active-practice', query: '{ policyVersions { id text } }' },
   'Query.policyPreview': {
     kind: 'active-practice',
@@ -59,7 +80,8 @@ export const POLICY_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
       await remember(f);
       return { fromId: f.victim.get('policy.current'), toId: f.victim.get('policy.current') };
     },
-    query: 'query ($fromId: ID!, $toId: ID!) { policyDiff(fromId: $fromId, toId: $toId) { lines { text } } }',
+    query:
+      'query ($fromId: ID!, $toId: ID!) { policyDiff(fromId: $fromId, toId: $toId) { lines { text } } }',
     unchanged: policyUntouched,
   },
   'Mutation.startDraftFrom': {
@@ -78,7 +100,8 @@ export const POLICY_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
       await remember(f);
       return { expectedDraftId: f.victim.get('policy.draft') };
     },
-    query: 'mutation ($expectedDraftId: ID!) { publishDraft(expectedDraftId: $expectedDraftId) { id } }',
+    query:
+      'mutation ($expectedDraftId: ID!) { publishDraft(expectedDraftId: $expectedDraftId) { id } }',
     unchanged: policyUntouched,
   },
 };

@@ -21,32 +21,49 @@ describe('policy access', () => {
   }, BOOT_TIMEOUT);
   afterAll(() => t.close());
 
-  const asWilmslow = (token: string, query: string, variables: Record<string, unknown> = {}) => t.gql(query, variables, { token, practiceId: wilmslow });
+  const asWilmslow = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+    t.gql(query, variables, { token, practiceId: wilmslow });
   const asVictim = <T>(query: string, variables: Record<string, unknown> = {}) =>
     t.gqlOk<T>(query, variables, { token: tokens.victim, practiceId: trumpington });
   const wilmslowState = async () =>
-    (await t.gqlOk<{ policyVersions: unknown[] }>(Q.versions, {}, { token: tokens.manager, practiceId: wilmslow })).policyVersions;
+    (
+      await t.gqlOk<{ policyVersions: unknown[] }>(
+        Q.versions,
+        {},
+        { token: tokens.manager, practiceId: wilmslow },
+      )
+    ).policyVersions;
 
-  const reads = () => [
-    [Q.draft, {}],
-    [Q.current, {}],
-    [Q.versions, {}],
-    [Q.preview, { document: simpleDocument('staff preview'), effectiveDate: '2025-01-01' }],
-  ] as const;
+  const reads = () =>
+    [
+      [Q.draft, {}],
+      [Q.current, {}],
+      [Q.versions, {}],
+      [Q.preview, { document: simpleDocument('staff preview'), effectiveDate: '2025-01-01' }],
+    ] as const;
 
   it('staff read the policy, its history and previews', async () => {
     for (const [query, variables] of reads()) {
       const result = await asWilmslow(tokens.staff, query, variables);
       expect(result.errors).toBeUndefined();
     }
-    const { currentPolicy } = (await asWilmslow(tokens.staff, Q.current)).data as { currentPolicy: VersionView };
-    expect((await asWilmslow(tokens.staff, Q.version, { id: currentPolicy.id })).errors).toBeUndefined();
-    expect((await asWilmslow(tokens.staff, Q.diff, { fromId: currentPolicy.id, toId: currentPolicy.id })).errors).toBeUndefined();
+    const { currentPolicy } = (await asWilmslow(tokens.staff, Q.current)).data as {
+      currentPolicy: VersionView;
+    };
+    expect(
+      (await asWilmslow(tokens.staff, Q.version, { id: currentPolicy.id })).errors,
+    ).toBeUndefined();
+    expect(
+      (await asWilmslow(tokens.staff, Q.diff, { fromId: currentPolicy.id, toId: currentPolicy.id }))
+        .errors,
+    ).toBeUndefined();
   });
 
   it('staff are refused every change, and nothing is stored', async () => {
     const before = await wilmslowState();
-    const { currentPolicy } = (await asWilmslow(tokens.staff, Q.current)).data as { currentPolicy: VersionView };
+    const { currentPolicy } = (await asWilmslow(tokens.staff, Q.current)).data as {
+      currentPolicy: VersionView;
+    };
     for (const [query, variables] of [
       [Q.saveDraft, { input: { document: simpleDocument('staff'), effectiveDate: '2025-01-01' } }],
       [Q.startDraftFrom, { versionId: currentPolicy.id }],
@@ -62,20 +79,33 @@ describe('policy access', () => {
 
   it('auditors and anonymous callers read no practice policy data', async () => {
     for (const [query, variables] of reads()) {
-      expect(problem(await t.gql(query, variables, { token: tokens.auditor })).code).toBe('FORBIDDEN');
-      expect(problem(await t.gql(query, variables, { token: tokens.auditor, practiceId: wilmslow })).code).toBe('FORBIDDEN');
+      expect(problem(await t.gql(query, variables, { token: tokens.auditor })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        problem(await t.gql(query, variables, { token: tokens.auditor, practiceId: wilmslow }))
+          .code,
+      ).toBe('FORBIDDEN');
       expect(problem(await t.gql(query, variables)).code).toBe('UNAUTHENTICATED');
     }
-    const save = await t.gql(Q.saveDraft, { input: { document: simpleDocument('auditor'), effectiveDate: '2025-01-01' } }, { token: tokens.auditor, practiceId: wilmslow });
+    const save = await t.gql(
+      Q.saveDraft,
+      { input: { document: simpleDocument('auditor'), effectiveDate: '2025-01-01' } },
+      { token: tokens.auditor, practiceId: wilmslow },
+    );
     expect(problem(save).code).toBe('FORBIDDEN');
   });
 
   it("is isolated: Trumpington's version ids are not found for a Wilmslow manager, and nothing changes", async () => {
-    const { currentPolicy: victimCurrent } = await asVictim<{ currentPolicy: VersionView }>(Q.current);
+    const { currentPolicy: victimCurrent } = await asVictim<{ currentPolicy: VersionView }>(
+      Q.current,
+    );
     const { saveDraft: victimDraft } = await asVictim<{ saveDraft: VersionView }>(Q.saveDraft, {
       input: { document: simpleDocument('Trumpington private draft'), effectiveDate: '2025-02-01' },
     });
-    const { currentPolicy: ownCurrent } = (await asWilmslow(tokens.manager, Q.current)).data as { currentPolicy: VersionView };
+    const { currentPolicy: ownCurrent } = (await asWilmslow(tokens.manager, Q.current)).data as {
+      currentPolicy: VersionView;
+    };
     const before = await wilmslowState();
 
     for (const [query, variables] of [
@@ -91,11 +121,15 @@ describe('policy access', () => {
       expect(JSON.stringify(result)).not.toMatch(/Trumpington/i);
     }
     // Naming Trumpington as the active practice is refused outright.
-    expect(problem(await t.gql(Q.draft, {}, { token: tokens.manager, practiceId: trumpington })).code).toBe('FORBIDDEN');
+    expect(
+      problem(await t.gql(Q.draft, {}, { token: tokens.manager, practiceId: trumpington })).code,
+    ).toBe('FORBIDDEN');
 
     expect(await wilmslowState()).toEqual(before);
     const { policyDraft } = await asVictim<{ policyDraft: VersionView }>(Q.draft);
     expect(policyDraft).toMatchObject({ id: victimDraft.id, status: 'draft' });
-    expect((await asVictim<{ currentPolicy: VersionView }>(Q.current)).currentPolicy.id).toBe(victimCurrent.id);
+    expect((await asVictim<{ currentPolicy: VersionView }>(Q.current)).currentPolicy.id).toBe(
+      victimCurrent.id,
+    );
   });
 });

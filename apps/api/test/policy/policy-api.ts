@@ -48,7 +48,10 @@ export interface VersionView {
   supersededAt: string | null;
   warnings: { code: string; message: string; blockIndex: number | null }[];
   channels: { kind: string; label: string; instructions: string | null; href: string | null }[];
-  document: { title: string; blocks: { type: string; text: string | null; items: string[] | null; intro: string | null }[] };
+  document: {
+    title: string;
+    blocks: { type: string; text: string | null; items: string[] | null; intro: string | null }[];
+  };
 }
 
 export interface ChannelView {
@@ -90,16 +93,29 @@ export function simpleDocument(marker: string) {
 /** The first error's code and field, for compact assertions. */
 export function problem(result: GqlResult): { code?: string; field?: string; message?: string } {
   const error = result.errors?.[0];
-  return { code: error?.extensions?.code, field: error?.extensions?.field, message: error?.message };
+  return {
+    code: error?.extensions?.code,
+    field: error?.extensions?.field,
+    message: error?.message,
+  };
 }
 
 /** Calls as someone and returns data, failing on errors. */
-export async function as<T>(t: TestApp, options: GqlOptions, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function as<T>(
+  t: TestApp,
+  options: GqlOptions,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   return t.gqlOk<T>(query, variables, options);
 }
 
 /** Audit rows of one practice (read as the application would, bound to that practice). */
-export function auditActions(t: TestApp, practiceId: string, entityId?: string): Promise<{ action: string; entity_id: string | null; actor_user_id: string | null }[]> {
+export function auditActions(
+  t: TestApp,
+  practiceId: string,
+  entityId?: string,
+): Promise<{ action: string; entity_id: string | null; actor_user_id: string | null }[]> {
   return t.db.run({ tenantPracticeId: practiceId }, (uow) =>
     uow.query<{ action: string; entity_id: string | null; actor_user_id: string | null }>(
       `SELECT action, entity_id, actor_user_id FROM audit_events
@@ -125,7 +141,8 @@ export function normalise(text: string): string {
 export function customerFixture(slug: 'wilmslow-health-centre' | 'trumpington-street'): string {
   const lines = normalise(readFileSync(join(FIXTURES, `${slug}.txt`), 'utf8')).split('\n');
   if (slug === 'wilmslow-health-centre') {
-    if (lines[lines.length - 1] !== SCRAPED_CHROME) throw new Error('The Wilmslow fixture no longer ends with the scraped chrome line');
+    if (lines[lines.length - 1] !== SCRAPED_CHROME)
+      throw new Error('The Wilmslow fixture no longer ends with the scraped chrome line');
     lines.pop();
   }
   return lines.join('\n');

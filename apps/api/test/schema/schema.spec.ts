@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const SCHEMA_FILE = join(__dirname, '../../schema.gql');
-const HEADER = '# Generated from the code-first schema by `npm run schema`. Do not edit by hand.\n\n';
+const HEADER =
+  '# Generated from the code-first schema by `npm run schema`. Do not edit by hand.\n\n';
 
 /**
  * schema.gql is committed: the console's typed operations are generated from it, and reviewers
@@ -19,7 +20,8 @@ describe('committed GraphQL schema', () => {
   afterAll(() => t.close());
 
   it('apps/api/schema.gql matches the code (run `npm run schema` after changing the API)', () => {
-    const generated = HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
+    const generated =
+      HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
     if (process.env['UPDATE_SCHEMA'] === '1') writeFileSync(SCHEMA_FILE, generated);
     expect(existsSync(SCHEMA_FILE)).toBe(true);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);

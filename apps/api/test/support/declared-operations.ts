@@ -30,9 +30,8 @@ export function declaredOperations(app: INestApplication): DeclaredOperation[] {
         const descriptor = Object.getOwnPropertyDescriptor(proto, key);
         const handler = descriptor?.value as unknown;
         if (key === 'constructor' || typeof handler !== 'function') continue;
-        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, cls)) as
-          | AccessDeclaration
-          | undefined;
+        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ??
+          Reflect.getMetadata(ACCESS_METADATA, cls)) as AccessDeclaration | undefined;
         const resolverType = Reflect.getMetadata(RESOLVER_TYPE, handler) as string | undefined;
         if (resolverType && ['Query', 'Mutation', 'Subscription'].includes(resolverType)) {
           const field = (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? key;
@@ -42,7 +41,10 @@ export function declaredOperations(app: INestApplication): DeclaredOperation[] {
         const routePath = Reflect.getMetadata(PATH, handler) as string | undefined;
         const method = Reflect.getMetadata(METHOD, handler) as number | undefined;
         if (classPath !== undefined && routePath !== undefined && method !== undefined) {
-          const path = `/${[classPath, routePath].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+          const path = `/${[classPath, routePath]
+            .map((p) => p.replace(/^\/|\/$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
           const name = `${HTTP_METHODS[method] ?? method} ${path}`;
           found.set(name, { name, access });
         }

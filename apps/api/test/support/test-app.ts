@@ -16,7 +16,10 @@ export interface GqlOptions {
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   data: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; correlationId?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; field?: string; correlationId?: string };
+  }[];
 }
 
 /** The running app for one test file, with helpers that speak real HTTP and GraphQL to it. */
@@ -34,19 +37,35 @@ export class TestApp {
     return this.app.get(Database);
   }
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: GqlOptions = {},
+  ): Promise<GqlResult<T>> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...options.headers,
+    };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     if (options.practiceId) headers['x-parley-practice'] = options.practiceId;
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as GqlResult<T>;
     return { ...body, status: response.status };
   }
 
   /** Like gql, but fails the test on any error and returns the data. */
-  async gqlOk<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<T> {
+  async gqlOk<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: GqlOptions = {},
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, options);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length || !result.data)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }
 
@@ -63,13 +82,17 @@ export class TestApp {
   }
 
   async practiceId(slug: string): Promise<string> {
-    const rows = await this.db.run({ tenantPracticeId: null }, (uow) => uow.query<{ id: string }>('SELECT id FROM practices WHERE slug = $1', [slug]));
+    const rows = await this.db.run({ tenantPracticeId: null }, (uow) =>
+      uow.query<{ id: string }>('SELECT id FROM practices WHERE slug = $1', [slug]),
+    );
     if (!rows[0]) throw new Error(`No practice ${slug}`);
     return rows[0].id;
   }
 
   async userId(email: string): Promise<string> {
-    const rows = await this.db.run({ tenantPracticeId: null }, (uow) => uow.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]));
+    const rows = await this.db.run({ tenantPracticeId: null }, (uow) =>
+      uow.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]),
+    );
     if (!rows[0]) throw new Error(`No user ${email}`);
     return rows[0].id;
   }

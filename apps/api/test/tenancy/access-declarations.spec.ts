@@ -15,7 +15,9 @@ describe('access declarations', () => {
   });
 
   it('every GraphQL operation and HTTP route declares a permission or @Public()', () => {
-    const undeclared = declaredOperations(t.app).filter((o) => !o.access).map((o) => o.name);
+    const undeclared = declaredOperations(t.app)
+      .filter((o) => !o.access)
+      .map((o) => o.name);
     expect(undeclared).toEqual([]);
   });
 

@@ -40,7 +40,13 @@ describe('tenancy catalogue', () => {
     );
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) {
-      expect(table).toEqual({ table: table.table, enabled: true, forced: true, policies: 1, not_null: true });
+      expect(table).toEqual({
+        table: table.table,
+        enabled: true,
+        forced: true,
+        policies: 1,
+        not_null: true,
+      });
     }
   });
 
@@ -56,7 +62,9 @@ describe('tenancy catalogue', () => {
         ORDER BY 1, 2`,
     );
     expect(constraints.length).toBeGreaterThan(0);
-    expect(constraints.filter((c: { first_column: string }) => c.first_column !== 'practice_id')).toEqual([]);
+    expect(
+      constraints.filter((c: { first_column: string }) => c.first_column !== 'practice_id'),
+    ).toEqual([]);
   });
 
   it('foreign keys between practice-owned tables include practice_id', async () => {
@@ -68,7 +76,9 @@ describe('tenancy catalogue', () => {
          JOIN pg_class dst ON dst.oid = con.confrelid
         WHERE con.contype = 'f' AND src.relrowsecurity AND dst.relrowsecurity`,
     );
-    expect(fks.filter((fk: { columns: string[] }) => !fk.columns.includes('practice_id'))).toEqual([]);
+    expect(fks.filter((fk: { columns: string[] }) => !fk.columns.includes('practice_id'))).toEqual(
+      [],
+    );
   });
 
   it('every practice-owned table is distributable by practice_id (Citus): keys and foreign keys include it', async () => {
@@ -76,7 +86,12 @@ describe('tenancy catalogue', () => {
     expect(tables.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const table of tables) {
-      const constraints: { name: string; type: string; columns: string[]; refers_to_practice_owned: boolean | null }[] = await owner().query(
+      const constraints: {
+        name: string;
+        type: string;
+        columns: string[];
+        refers_to_practice_owned: boolean | null;
+      }[] = await owner().query(
         `SELECT con.conname AS name, con.contype AS type,
                 (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY(con.conkey)) AS columns,
                 (SELECT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.confrelid AND a.attname = 'practice_id')) AS refers_to_practice_owned
@@ -85,8 +100,12 @@ describe('tenancy catalogue', () => {
         [`${table.schema}.${table.name}`],
       );
       for (const c of constraints) {
-        const needsPracticeId = c.type !== 'f' || (c.refers_to_practice_owned && !(c.columns.length === 1 && c.columns[0] === 'practice_id'));
-        if (needsPracticeId && !c.columns.includes('practice_id')) problems.push(`${table.schema}.${table.name}: ${c.name}`);
+        const needsPracticeId =
+          c.type !== 'f' ||
+          (c.refers_to_practice_owned &&
+            !(c.columns.length === 1 && c.columns[0] === 'practice_id'));
+        if (needsPracticeId && !c.columns.includes('practice_id'))
+          problems.push(`${table.schema}.${table.name}: ${c.name}`);
       }
     }
     expect(problems).toEqual([]);

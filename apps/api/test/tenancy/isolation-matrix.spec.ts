@@ -38,27 +38,43 @@ describe('isolation matrix', () => {
 
   it.each(entries)('%s refuses another practice named as the active practice', async (_, entry) => {
     const variables = entry.kind === 'by-id' ? await entry.setup(f) : (entry.variables ?? {});
-    const result = await t.gql(entry.query, variables, { token: f.attackerToken, practiceId: f.trumpingtonId });
+    const result = await t.gql(entry.query, variables, {
+      token: f.attackerToken,
+      practiceId: f.trumpingtonId,
+    });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(result.data).toBeNull();
   });
 
-  it.each(entries.filter(([, e]) => e.kind === 'by-id'))('%s answers NOT_FOUND for the other practice\'s ids and changes nothing', async (_, entry) => {
-    if (entry.kind !== 'by-id') return;
-    const variables = await entry.setup(f);
-    const result = await t.gql(entry.query, variables, { token: f.attackerToken, practiceId: f.wilmslowId });
-    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    await entry.unchanged(f, variables);
-  });
+  it.each(entries.filter(([, e]) => e.kind === 'by-id'))(
+    "%s answers NOT_FOUND for the other practice's ids and changes nothing",
+    async (_, entry) => {
+      if (entry.kind !== 'by-id') return;
+      const variables = await entry.setup(f);
+      const result = await t.gql(entry.query, variables, {
+        token: f.attackerToken,
+        practiceId: f.wilmslowId,
+      });
+      expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      await entry.unchanged(f, variables);
+    },
+  );
 
-  it.each(entries.filter(([, e]) => e.kind === 'active-practice'))('%s shows nothing of the other practice', async (_, entry) => {
-    if (entry.kind !== 'active-practice') return;
-    const result = await t.gql(entry.query, entry.kind === 'active-practice' ? (entry.variables ?? {}) : {}, {
-      token: f.attackerToken,
-      practiceId: f.wilmslowId,
-    });
-    const text = JSON.stringify(result);
-    expect(text).not.toContain(f.trumpingtonId);
-    expect(text).not.toMatch(/trumpington/i);
-  });
+  it.each(entries.filter(([, e]) => e.kind === 'active-practice'))(
+    '%s shows nothing of the other practice',
+    async (_, entry) => {
+      if (entry.kind !== 'active-practice') return;
+      const result = await t.gql(
+        entry.query,
+        entry.kind === 'active-practice' ? (entry.variables ?? {}) : {},
+        {
+          token: f.attackerToken,
+          practiceId: f.wilmslowId,
+        },
+      );
+      const text = JSON.stringify(result);
+      expect(text).not.toContain(f.trumpingtonId);
+      expect(text).not.toMatch(/trumpington/i);
+    },
+  );
 });

@@ -37,7 +37,11 @@ export interface ActivePracticeEntry {
 
 export type IsolationEntry = ByIdEntry | ActivePracticeEntry;
 
-async function asVictim<T = Record<string, unknown>>(f: IsolationFixtures, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+async function asVictim<T = Record<string, unknown>>(
+  f: IsolationFixtures,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResult<T>> {
   return f.t.gql<T>(query, variables, { token: f.victimToken, practiceId: f.trumpingtonId });
 }
 
@@ -58,20 +62,28 @@ export const ISOLATION_MATRIX: Record<string, IsolationEntry> = {
   'Mutation.invite': {
     kind: 'active-practice',
     query: 'mutation ($input: InviteInput!) { invite(input: $input) { invitation { id } } }',
-    variables: { input: { email: 'matrix-invite@example.com', name: 'Matrix', role: 'PracticeStaff' } },
+    variables: {
+      input: { email: 'matrix-invite@example.com', name: 'Matrix', role: 'PracticeStaff' },
+    },
   },
   'Mutation.revokeInvitation': {
     kind: 'by-id',
     setup: async (f) => {
       const data = await ok<{ invite: { invitation: { id: string } } }>(
-        asVictim(f, 'mutation { invite(input: { email: "victim-invite@example.com", name: "Victim", role: PracticeStaff }) { invitation { id } } }'),
+        asVictim(
+          f,
+          'mutation { invite(input: { email: "victim-invite@example.com", name: "Victim", role: PracticeStaff }) { invitation { id } } }',
+        ),
       );
       return { id: data.invite.invitation.id };
     },
     query: 'mutation ($id: ID!) { revokeInvitation(id: $id) }',
     unchanged: async (f, { id }) => {
-      const data = await ok<{ invitations: { id: string }[] }>(asVictim(f, '{ invitations { id } }'));
-      if (!data.invitations.some((i) => i.id === id)) throw new Error('the victim invitation was revoked');
+      const data = await ok<{ invitations: { id: string }[] }>(
+        asVictim(f, '{ invitations { id } }'),
+      );
+      if (!data.invitations.some((i) => i.id === id))
+        throw new Error('the victim invitation was revoked');
     },
   },
   'Mutation.removePerson': {
@@ -80,7 +92,8 @@ export const ISOLATION_MATRIX: Record<string, IsolationEntry> = {
     query: 'mutation ($userId: ID!) { removePerson(userId: $userId) }',
     unchanged: async (f, { userId }) => {
       const data = await ok<{ people: { userId: string }[] }>(asVictim(f, '{ people { userId } }'));
-      if (!data.people.some((p) => p.userId === userId)) throw new Error('the victim person was removed');
+      if (!data.people.some((p) => p.userId === userId))
+        throw new Error('the victim person was removed');
     },
   },
   ...CHANNELS_ISOLATION_ENTRIES,

@@ -10,17 +10,33 @@ describe('permissions', () => {
   });
   afterAll(() => t.close());
 
-  const INVITE = 'mutation { invite(input: { email: "new@example.com", name: "New", role: PracticeStaff }) { emailed } }';
-  const CREATE_ICB = 'mutation { createIcb(input: { name: "NHS Test ICB", slug: "test-icb" }) { id } }';
+  const INVITE =
+    'mutation { invite(input: { email: "new@example.com", name: "New", role: PracticeStaff }) { emailed } }';
+  const CREATE_ICB =
+    'mutation { createIcb(input: { name: "NHS Test ICB", slug: "test-icb" }) { id } }';
 
   it('staff calling a manager-only mutation is refused', async () => {
-    const result = await t.gql(INVITE, {}, { token: await t.tokenFor(DEMO.wilmslowStaff), practiceId: wilmslow });
-    expect(result.errors?.[0]).toMatchObject({ message: 'You do not have permission to do this.', extensions: { code: 'FORBIDDEN' } });
+    const result = await t.gql(
+      INVITE,
+      {},
+      { token: await t.tokenFor(DEMO.wilmslowStaff), practiceId: wilmslow },
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'You do not have permission to do this.',
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('staff can read the people of their practice', async () => {
-    const data = await t.gqlOk<{ people: { email: string }[] }>('{ people { email } }', {}, { token: await t.tokenFor(DEMO.wilmslowStaff) });
-    expect(data.people.map((p) => p.email).sort()).toEqual([DEMO.wilmslowManager, DEMO.wilmslowStaff]);
+    const data = await t.gqlOk<{ people: { email: string }[] }>(
+      '{ people { email } }',
+      {},
+      { token: await t.tokenFor(DEMO.wilmslowStaff) },
+    );
+    expect(data.people.map((p) => p.email).sort()).toEqual([
+      DEMO.wilmslowManager,
+      DEMO.wilmslowStaff,
+    ]);
   });
 
   it('an auditor calling a practice mutation is refused', async () => {
@@ -29,7 +45,11 @@ describe('permissions', () => {
   });
 
   it('an auditor naming a practice of their ICB is still refused practice data', async () => {
-    const result = await t.gql('{ people { email } }', {}, { token: await t.tokenFor(DEMO.cheshireAuditor), practiceId: wilmslow });
+    const result = await t.gql(
+      '{ people { email } }',
+      {},
+      { token: await t.tokenFor(DEMO.cheshireAuditor), practiceId: wilmslow },
+    );
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 

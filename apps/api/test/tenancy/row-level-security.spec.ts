@@ -19,14 +19,16 @@ describe('row-level security', () => {
 
   const insert = (practiceBound: string | null, rowPractice: string, marker: string) =>
     t.db.run({ tenantPracticeId: practiceBound }, (uow) =>
-      uow.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id) VALUES ($1, 'test', 'marker', $2)`, [
-        rowPractice,
-        marker,
-      ]),
+      uow.query(
+        `INSERT INTO audit_events (practice_id, action, entity_type, entity_id) VALUES ($1, 'test', 'marker', $2)`,
+        [rowPractice, marker],
+      ),
     );
   const markers = (practiceBound: string | null) =>
     t.db.run({ tenantPracticeId: practiceBound }, (uow) =>
-      uow.query<{ entity_id: string; practice_id: string }>(`SELECT practice_id, entity_id FROM audit_events WHERE entity_type = 'marker'`),
+      uow.query<{ entity_id: string; practice_id: string }>(
+        `SELECT practice_id, entity_id FROM audit_events WHERE entity_type = 'marker'`,
+      ),
     );
 
   it('fails closed: with no practice set, SELECT sees no rows and INSERT is refused', async () => {
@@ -36,17 +38,21 @@ describe('row-level security', () => {
   });
 
   it('refuses writing a row for another practice than the one bound', async () => {
-    await expect(insert(wilmslow, trumpington, 'cross-practice')).rejects.toThrow(/row-level security/);
+    await expect(insert(wilmslow, trumpington, 'cross-practice')).rejects.toThrow(
+      /row-level security/,
+    );
     expect((await markers(trumpington)).map((m) => m.entity_id)).not.toContain('cross-practice');
   });
 
   it('refuses UPDATE and DELETE of the append-only audit trail', async () => {
-    await expect(t.db.run({ tenantPracticeId: wilmslow }, (uow) => uow.query(`UPDATE audit_events SET action = 'x'`))).rejects.toThrow(
-      /permission denied/,
-    );
-    await expect(t.db.run({ tenantPracticeId: wilmslow }, (uow) => uow.query(`DELETE FROM audit_events`))).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      t.db.run({ tenantPracticeId: wilmslow }, (uow) =>
+        uow.query(`UPDATE audit_events SET action = 'x'`),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      t.db.run({ tenantPracticeId: wilmslow }, (uow) => uow.query(`DELETE FROM audit_events`)),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('leaves no setting behind after a unit of work', async () => {
@@ -65,15 +71,17 @@ describe('row-level security', () => {
       const marker = `${practice}:${randomUUID()}`;
       return t.db.run({ tenantPracticeId: practice }, async (uow) => {
         await sleep(Math.random() * 5);
-        await uow.query(`INSERT INTO audit_events (practice_id, action, entity_type, entity_id) VALUES ($1, 'test', 'concurrent', $2)`, [
-          practice,
-          marker,
-        ]);
+        await uow.query(
+          `INSERT INTO audit_events (practice_id, action, entity_type, entity_id) VALUES ($1, 'test', 'concurrent', $2)`,
+          [practice, marker],
+        );
         await sleep(Math.random() * 5);
         const seen = await uow.query<{ practice_id: string; entity_id: string }>(
           `SELECT practice_id, entity_id FROM audit_events WHERE entity_type = 'concurrent'`,
         );
-        const [{ bound }] = await uow.query<{ bound: string }>(`SELECT current_setting('parley.practice_id') AS bound`);
+        const [{ bound }] = await uow.query<{ bound: string }>(
+          `SELECT current_setting('parley.practice_id') AS bound`,
+        );
         return { practice, marker, seen, bound };
       });
     });
@@ -83,7 +91,9 @@ describe('row-level security', () => {
       expect(seen.every((row) => row.practice_id === practice)).toBe(true);
       expect(seen.map((row) => row.entity_id)).toContain(marker);
     }
-    const owner = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'concurrent'`);
+    const owner = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'concurrent'`,
+    );
     expect(owner[0].n).toBe(100);
   });
 });

@@ -13,7 +13,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -27,7 +34,11 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-export async function signIn(page: Page, email: string, password = 'parley-demo-password'): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password = 'parley-demo-password',
+): Promise<void> {
   await page.goto(`${appUrl()}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);

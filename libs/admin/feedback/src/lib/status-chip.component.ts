@@ -36,6 +36,8 @@ export class StatusChipComponent {
   protected readonly tone = computed(() => {
     const status = this.status();
     if (status === FeedbackStatus.Received) return 'new';
-    return status === FeedbackStatus.Closed || status === FeedbackStatus.Withdrawn ? 'final' : 'open';
+    return status === FeedbackStatus.Closed || status === FeedbackStatus.Withdrawn
+      ? 'final'
+      : 'open';
   });
 }

@@ -13,7 +13,9 @@ export class FakeClient {
   request(document: DocumentNode, variables: unknown): Observable<unknown> {
     this.calls.push({ document, variables });
     const respond = this.answers.get(document);
-    return respond ? respond(variables as never) : throwError(() => new Error('unexpected operation'));
+    return respond
+      ? respond(variables as never)
+      : throwError(() => new Error('unexpected operation'));
   }
 
   variablesOf(document: DocumentNode): unknown[] {

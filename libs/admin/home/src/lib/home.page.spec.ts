@@ -14,7 +14,9 @@ import type { DocumentNode } from 'graphql';
 import { type Observable, of, throwError } from 'rxjs';
 import { HomePage } from './home.page';
 
-const NOTHING_OVERDUE: OverdueFeedbackQuery = { overdueFeedback: { acknowledgementOverdue: [], delayLetterDue: [], total: 0 } };
+const NOTHING_OVERDUE: OverdueFeedbackQuery = {
+  overdueFeedback: { acknowledgementOverdue: [], delayLetterDue: [], total: 0 },
+};
 
 /** Answers the overdue panel's query; records which practice each call was for. */
 class FakeClient {
@@ -22,7 +24,8 @@ class FakeClient {
   readonly calls: string[] = [];
   constructor(private readonly session: () => SessionStore) {}
   request(document: DocumentNode) {
-    if (document !== OverdueFeedbackDocument) return throwError(() => new Error('unexpected operation'));
+    if (document !== OverdueFeedbackDocument)
+      return throwError(() => new Error('unexpected operation'));
     this.calls.push(this.session().activePracticeId() ?? 'none');
     return this.overdue();
   }
@@ -30,11 +33,16 @@ class FakeClient {
 
 let client: FakeClient;
 
-async function render(payload: ReturnType<(typeof FIXTURE_SIGN_INS)['manager']>, overdue?: () => Observable<OverdueFeedbackQuery>) {
+async function render(
+  payload: ReturnType<(typeof FIXTURE_SIGN_INS)['manager']>,
+  overdue?: () => Observable<OverdueFeedbackQuery>,
+) {
   sessionStorage.clear();
   client = new FakeClient(() => TestBed.inject(SessionStore));
   if (overdue) client.overdue = overdue;
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: GraphqlClient, useValue: client }] });
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), { provide: GraphqlClient, useValue: client }],
+  });
   TestBed.inject(SessionStore).start(payload);
   const fixture = TestBed.createComponent(HomePage);
   await fixture.whenStable();
@@ -47,7 +55,10 @@ async function render(payload: ReturnType<(typeof FIXTURE_SIGN_INS)['manager']>,
     panel: () => el.querySelector('section[aria-labelledby="home-overdue"]') as HTMLElement | null,
     heading: () => el.querySelector('h1')?.textContent?.trim(),
     cards: () =>
-      Array.from(el.querySelectorAll('a.card')).map((a) => [a.querySelector('.card__title')?.textContent?.trim(), a.getAttribute('href')]),
+      Array.from(el.querySelectorAll('a.card')).map((a) => [
+        a.querySelector('.card__title')?.textContent?.trim(),
+        a.getAttribute('href'),
+      ]),
   };
 }
 
@@ -81,9 +92,7 @@ describe('HomePage', () => {
 
   it('gives a platform admin the onboarding card', async () => {
     const page = await render(FIXTURE_SIGN_INS.platformAdmin());
-    expect(page.cards()).toEqual([
-      ['Onboarding', '/onboarding'],
-    ]);
+    expect(page.cards()).toEqual([['Onboarding', '/onboarding']]);
   });
 
   it('explains what to do without any membership', async () => {
@@ -98,19 +107,33 @@ describe('HomePage', () => {
       reference: '3F2A9C1B',
       summary: 'Waited 40 minutes on the phone.',
       receivedOn: '2030-03-04',
-      clocks: { acknowledgementDue: '2030-03-07', delayLetterDue: '2030-09-04', delayLetterOverdue: false },
+      clocks: {
+        acknowledgementDue: '2030-03-07',
+        delayLetterDue: '2030-09-04',
+        delayLetterOverdue: false,
+      },
     };
     const DELAY_DUE = {
       id: 'item-2',
       reference: '77AB01CD',
       summary: 'Prescription not ready.',
       receivedOn: '2029-09-01',
-      clocks: { acknowledgementDue: '2029-09-05', delayLetterDue: '2030-03-01', delayLetterOverdue: true },
+      clocks: {
+        acknowledgementDue: '2029-09-05',
+        delayLetterDue: '2030-03-01',
+        delayLetterOverdue: true,
+      },
     };
 
     it('lists overdue acknowledgements and delay letters, linked to the items', async () => {
       const page = await render(FIXTURE_SIGN_INS.staff(), () =>
-        of({ overdueFeedback: { acknowledgementOverdue: [ACK_LATE], delayLetterDue: [DELAY_DUE], total: 2 } }),
+        of({
+          overdueFeedback: {
+            acknowledgementOverdue: [ACK_LATE],
+            delayLetterDue: [DELAY_DUE],
+            total: 2,
+          },
+        }),
       );
       const panel = page.panel() as HTMLElement;
       expect(panel.querySelector('h2')?.textContent).toBe('Overdue');
@@ -118,8 +141,12 @@ describe('HomePage', () => {
         'Acknowledgements overdue',
         'Delay letters due',
       ]);
-      const items = Array.from(panel.querySelectorAll('li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-      expect(items[0]).toContain('Complaint 3F2A9C1B, received 4 Mar 2030: acknowledgement was due by 7 Mar 2030.');
+      const items = Array.from(panel.querySelectorAll('li')).map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(items[0]).toContain(
+        'Complaint 3F2A9C1B, received 4 Mar 2030: acknowledgement was due by 7 Mar 2030.',
+      );
       expect(items[1]).toContain('a letter explaining the delay was due by 1 Mar 2030.');
       expect(Array.from(panel.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
         '/feedback/item-1',
@@ -135,9 +162,13 @@ describe('HomePage', () => {
     it('says when the check failed, and tries again', async () => {
       let fail = true;
       const page = await render(FIXTURE_SIGN_INS.manager(), () =>
-        fail ? throwError(() => new ApiError('NETWORK_ERROR', 'Parley could not be reached.')) : of(NOTHING_OVERDUE),
+        fail
+          ? throwError(() => new ApiError('NETWORK_ERROR', 'Parley could not be reached.'))
+          : of(NOTHING_OVERDUE),
       );
-      expect(page.panel()?.textContent).toContain('Overdue complaints could not be checked: Parley could not be reached.');
+      expect(page.panel()?.textContent).toContain(
+        'Overdue complaints could not be checked: Parley could not be reached.',
+      );
       fail = false;
       (page.panel()?.querySelector('button') as HTMLButtonElement).click();
       await page.fixture.whenStable();

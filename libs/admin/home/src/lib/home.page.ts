@@ -19,7 +19,11 @@ import { Permission, Role } from '@parley/shared/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 
 /** Areas that belong to a practice (the others get their own section on this page). */
-const NOT_PRACTICE_AREAS = new Set<string>([ADMIN_AREAS.home.key, ADMIN_AREAS.insights.key, ADMIN_AREAS.onboarding.key]);
+const NOT_PRACTICE_AREAS = new Set<string>([
+  ADMIN_AREAS.home.key,
+  ADMIN_AREAS.insights.key,
+  ADMIN_AREAS.onboarding.key,
+]);
 
 /** Where each person starts: what they can do, by role, in the active practice and beyond. */
 @Component({
@@ -50,19 +54,29 @@ export class HomePage {
     visibleAreas((p) => this.session.can(p)).filter((a) => !NOT_PRACTICE_AREAS.has(a.key)),
   );
 
-  protected readonly canSeeInsights = computed(() => this.session.can(ADMIN_AREAS.insights.permission));
+  protected readonly canSeeInsights = computed(() =>
+    this.session.can(ADMIN_AREAS.insights.permission),
+  );
   protected readonly hasNothing = computed(
     () => !this.practice() && this.auditedIcbs().length === 0 && !this.isPlatformAdmin(),
   );
 
   /** Complaints whose statutory steps are overdue (or, for delay letters, due soon) in the practice. */
-  protected readonly showOverdue = computed(() => !!this.practice() && this.session.can(Permission.FeedbackRead));
+  protected readonly showOverdue = computed(
+    () => !!this.practice() && this.session.can(Permission.FeedbackRead),
+  );
   protected readonly overdue = signal<OverdueFeedbackQuery['overdueFeedback'] | null>(null);
   protected readonly overdueError = signal<string | null>(null);
   private readonly overdueReloads = signal(0);
 
   constructor() {
-    toObservable(computed(() => ({ show: this.showOverdue(), practiceId: this.session.activePracticeId(), n: this.overdueReloads() })))
+    toObservable(
+      computed(() => ({
+        show: this.showOverdue(),
+        practiceId: this.session.activePracticeId(),
+        n: this.overdueReloads(),
+      })),
+    )
       .pipe(
         switchMap(({ show }) => {
           this.overdue.set(null);

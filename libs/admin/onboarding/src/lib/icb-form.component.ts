@@ -1,17 +1,47 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { CreateIcbDocument, type CreateIcbMutation, errorMessage, GraphqlClient } from '@parley/admin/data-access';
-import { applyServerError, focusFirstInvalid, FormAlertComponent, SLUG_PATTERN, slugify } from '@parley/admin/ui';
+import {
+  CreateIcbDocument,
+  type CreateIcbMutation,
+  errorMessage,
+  GraphqlClient,
+} from '@parley/admin/data-access';
+import {
+  applyServerError,
+  focusFirstInvalid,
+  FormAlertComponent,
+  SLUG_PATTERN,
+  slugify,
+} from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
 
 @Component({
   selector: 'parley-icb-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, FormAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    FormAlertComponent,
+  ],
   template: `
     <parley-form-alert [message]="error()" />
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate class="form">
@@ -40,7 +70,9 @@ import { firstValueFrom } from 'rxjs';
           }
         </mat-form-field>
       </div>
-      <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Adding…' : 'Add ICB' }}</button>
+      <button mat-flat-button type="submit" [disabled]="busy()">
+        {{ busy() ? 'Adding…' : 'Add ICB' }}
+      </button>
     </form>
   `,
   styleUrl: './onboarding.css',
@@ -76,12 +108,16 @@ export class IcbFormComponent {
     this.busy.set(true);
     const { name, slug } = this.form.getRawValue();
     try {
-      const { createIcb } = await firstValueFrom(this.client.request(CreateIcbDocument, { input: { name: name.trim(), slug } }));
+      const { createIcb } = await firstValueFrom(
+        this.client.request(CreateIcbDocument, { input: { name: name.trim(), slug } }),
+      );
       // resetForm, not reset: it also clears the submitted state, so no errors show.
       this.formDirective().resetForm();
       this.created.emit(createIcb);
     } catch (error) {
-      const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
+      const placed =
+        error instanceof Error &&
+        applyServerError(this.form, error as { fieldName?: string; message: string });
       if (placed) focusFirstInvalid(this.host.nativeElement);
       else this.error.set(errorMessage(error));
     } finally {

@@ -1,6 +1,20 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -73,7 +87,9 @@ import { firstValueFrom } from 'rxjs';
           }
         </mat-form-field>
       </div>
-      <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Sending…' : 'Invite manager' }}</button>
+      <button mat-flat-button type="submit" [disabled]="busy()">
+        {{ busy() ? 'Sending…' : 'Invite manager' }}
+      </button>
     </form>
 
     <div role="status" class="invite-result">
@@ -82,8 +98,8 @@ import { firstValueFrom } from 'rxjs';
           @if (issued.emailed) {
             We emailed an invitation to {{ issued.invitation.email }}.
           } @else {
-            The invitation for {{ issued.invitation.name }} is ready. Email is not set up, so send them this link
-            yourself.
+            The invitation for {{ issued.invitation.name }} is ready. Email is not set up, so send
+            them this link yourself.
           }
           It works once, until {{ issued.invitation.expiresAt | date: 'd MMMM y, HH:mm' }}.
         </p>
@@ -106,7 +122,10 @@ export class ManagerInviteFormComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     practiceId: ['', Validators.required],
     name: ['', [Validators.required, Validators.maxLength(200)]],
-    email: ['', [Validators.required, Validators.pattern(EMAIL_PATTERN), Validators.maxLength(254)]],
+    email: [
+      '',
+      [Validators.required, Validators.pattern(EMAIL_PATTERN), Validators.maxLength(254)],
+    ],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -131,13 +150,19 @@ export class ManagerInviteFormComponent {
     const { practiceId, name, email } = this.form.getRawValue();
     try {
       const { invitePracticeManager } = await firstValueFrom(
-        this.client.request(InvitePracticeManagerDocument, { practiceId, name: name.trim(), email: email.trim() }),
+        this.client.request(InvitePracticeManagerDocument, {
+          practiceId,
+          name: name.trim(),
+          email: email.trim(),
+        }),
       );
       this.issued.set(invitePracticeManager);
       // resetForm, not reset: it also clears the submitted state, so no errors show.
       this.formDirective().resetForm();
     } catch (error) {
-      const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
+      const placed =
+        error instanceof Error &&
+        applyServerError(this.form, error as { fieldName?: string; message: string });
       if (placed) focusFirstInvalid(this.host.nativeElement);
       else this.error.set(errorMessage(error));
     } finally {

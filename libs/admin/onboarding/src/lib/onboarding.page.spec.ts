@@ -15,7 +15,12 @@ import type { DocumentNode } from 'graphql';
 import { type Observable, of, throwError } from 'rxjs';
 import { OnboardingPage } from './onboarding.page';
 
-const ICB = { id: 'icb-1', name: 'Cheshire and Merseyside', slug: 'cheshire-and-merseyside', practiceCount: 1 };
+const ICB = {
+  id: 'icb-1',
+  name: 'Cheshire and Merseyside',
+  slug: 'cheshire-and-merseyside',
+  practiceCount: 1,
+};
 const PRACTICE = {
   id: 'pr-1',
   name: 'Wilmslow Health Centre',
@@ -34,7 +39,9 @@ class FakeClient {
   request(document: DocumentNode, variables: unknown) {
     this.calls.push({ document, variables });
     const respond = this.answers.get(document);
-    return respond ? respond(variables as never) : throwError(() => new Error('unexpected operation'));
+    return respond
+      ? respond(variables as never)
+      : throwError(() => new Error('unexpected operation'));
   }
   variablesOf(document: DocumentNode) {
     return this.calls.filter((c) => c.document === document).map((c) => c.variables);
@@ -63,7 +70,8 @@ describe('OnboardingPage', () => {
     (el.querySelector(`${form} button[type="submit"]`) as HTMLButtonElement).click();
     await settle();
   }
-  const errorsIn = (form: string) => Array.from(el.querySelectorAll(`${form} mat-error`)).map((e) => e.textContent?.trim());
+  const errorsIn = (form: string) =>
+    Array.from(el.querySelectorAll(`${form} mat-error`)).map((e) => e.textContent?.trim());
 
   beforeEach(async () => {
     client = new FakeClient();
@@ -84,7 +92,9 @@ describe('OnboardingPage', () => {
   afterEach(() => document.querySelector('.cdk-overlay-container')?.remove());
 
   it('says when the lists could not be loaded, instead of calling them empty, and retries', async () => {
-    client.answer(PracticesDocument, () => throwError(() => new ApiError('FORBIDDEN', 'You do not have permission to do this.')));
+    client.answer(PracticesDocument, () =>
+      throwError(() => new ApiError('FORBIDDEN', 'You do not have permission to do this.')),
+    );
     (fixture.componentInstance as unknown as { reload(): void }).reload();
     await settle();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('You do not have permission');
@@ -93,7 +103,11 @@ describe('OnboardingPage', () => {
     expect(el.querySelectorAll('table')).toHaveLength(1); // the ICBs still show
 
     client.answer(PracticesDocument, () => of({ practices: [PRACTICE] }));
-    (Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    (
+      Array.from(el.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Try again',
+      ) as HTMLButtonElement
+    ).click();
     await settle();
     expect(el.querySelectorAll('table')).toHaveLength(2);
   });
@@ -105,19 +119,37 @@ describe('OnboardingPage', () => {
       );
     const [icbTable, practiceTable] = Array.from(el.querySelectorAll('table'));
     expect(icbTable.querySelector('caption')?.textContent).toBe('ICBs');
-    expect(text('section:nth-of-type(1) tr[mat-row]')).toEqual([['Cheshire and Merseyside', 'cheshire-and-merseyside', '1']]);
+    expect(text('section:nth-of-type(1) tr[mat-row]')).toEqual([
+      ['Cheshire and Merseyside', 'cheshire-and-merseyside', '1'],
+    ]);
     expect(practiceTable.querySelector('caption')?.textContent).toBe('Practices');
-    expect(text('section:nth-of-type(2) tr[mat-row]')).toEqual([['Wilmslow Health Centre', 'N81046', 'Cheshire and Merseyside', '12,400']]);
+    expect(text('section:nth-of-type(2) tr[mat-row]')).toEqual([
+      ['Wilmslow Health Centre', 'N81046', 'Cheshire and Merseyside', '12,400'],
+    ]);
   });
 
   it('creates an ICB, suggesting its slug from the name, and reloads', async () => {
-    client.answer(CreateIcbDocument, () => of({ createIcb: { ...ICB, id: 'icb-2', name: 'Greater Manchester', slug: 'greater-manchester', practiceCount: 0 } }));
+    client.answer(CreateIcbDocument, () =>
+      of({
+        createIcb: {
+          ...ICB,
+          id: 'icb-2',
+          name: 'Greater Manchester',
+          slug: 'greater-manchester',
+          practiceCount: 0,
+        },
+      }),
+    );
     await type('parley-icb-form', 'name', 'Greater Manchester');
     expect(input('parley-icb-form', 'slug').value).toBe('greater-manchester');
     await submit('parley-icb-form');
-    expect(client.variablesOf(CreateIcbDocument)).toEqual([{ input: { name: 'Greater Manchester', slug: 'greater-manchester' } }]);
+    expect(client.variablesOf(CreateIcbDocument)).toEqual([
+      { input: { name: 'Greater Manchester', slug: 'greater-manchester' } },
+    ]);
     expect(client.variablesOf(IcbsDocument)).toHaveLength(2);
-    expect(el.querySelector('p[role="status"]')?.textContent).toContain('Greater Manchester has been added.');
+    expect(el.querySelector('p[role="status"]')?.textContent).toContain(
+      'Greater Manchester has been added.',
+    );
   });
 
   it('checks the ICB form and shows a slug conflict under the slug', async () => {
@@ -125,11 +157,15 @@ describe('OnboardingPage', () => {
     expect(errorsIn('parley-icb-form')).toEqual(["Enter the ICB's name.", 'Enter a slug.']);
 
     client.answer(CreateIcbDocument, () =>
-      throwError(() => new ApiError('CONFLICT', 'An ICB with the slug "cheshire" already exists.', 'slug')),
+      throwError(
+        () => new ApiError('CONFLICT', 'An ICB with the slug "cheshire" already exists.', 'slug'),
+      ),
     );
     await type('parley-icb-form', 'name', 'Cheshire');
     await submit('parley-icb-form');
-    expect(errorsIn('parley-icb-form')).toEqual(['An ICB with the slug "cheshire" already exists.']);
+    expect(errorsIn('parley-icb-form')).toEqual([
+      'An ICB with the slug "cheshire" already exists.',
+    ]);
   });
 
   it('checks the practice form', async () => {
@@ -146,7 +182,13 @@ describe('OnboardingPage', () => {
   });
 
   it('creates a practice and then offers it for the manager invitation', async () => {
-    const created = { ...PRACTICE, id: 'pr-2', name: 'Alderley Edge Medical', slug: 'alderley-edge-medical', odsCode: 'N81999' };
+    const created = {
+      ...PRACTICE,
+      id: 'pr-2',
+      name: 'Alderley Edge Medical',
+      slug: 'alderley-edge-medical',
+      odsCode: 'N81999',
+    };
     client.answer(CreatePracticeDocument, () => of({ createPractice: created }));
     client.answer(PracticesDocument, () => of({ practices: [PRACTICE, created] }));
     await type('parley-practice-form', 'name', 'Alderley Edge Medical');
@@ -160,10 +202,22 @@ describe('OnboardingPage', () => {
     await submit('parley-practice-form');
 
     expect(client.variablesOf(CreatePracticeDocument)).toEqual([
-      { input: { name: 'Alderley Edge Medical', slug: 'alderley-edge-medical', icbId: 'icb-1', listSize: 8300, odsCode: 'N81999' } },
+      {
+        input: {
+          name: 'Alderley Edge Medical',
+          slug: 'alderley-edge-medical',
+          icbId: 'icb-1',
+          listSize: 8300,
+          odsCode: 'N81999',
+        },
+      },
     ]);
-    expect(el.querySelector('p[role="status"]')?.textContent).toContain('Invite its first manager below.');
-    expect(el.querySelector('parley-manager-invite-form mat-select')?.textContent).toContain('Alderley Edge Medical');
+    expect(el.querySelector('p[role="status"]')?.textContent).toContain(
+      'Invite its first manager below.',
+    );
+    expect(el.querySelector('parley-manager-invite-form mat-select')?.textContent).toContain(
+      'Alderley Edge Medical',
+    );
   });
 
   it('invites a practice manager and shows the link when it was not emailed', async () => {
@@ -195,6 +249,8 @@ describe('OnboardingPage', () => {
     expect(client.variablesOf(InvitePracticeManagerDocument)).toEqual([
       { practiceId: 'pr-1', name: 'Pat Manager', email: 'pm@wilmslow.demo' },
     ]);
-    expect((el.querySelector('parley-copy-field input') as HTMLInputElement).value).toBe('http://localhost:3000/invitations/tok_xyz');
+    expect((el.querySelector('parley-copy-field input') as HTMLInputElement).value).toBe(
+      'http://localhost:3000/invitations/tok_xyz',
+    );
   });
 });

@@ -70,9 +70,12 @@ export class OnboardingPage {
         this.loading.set(false);
         this.icbsError.set(icbs.error);
         this.practicesError.set(practices.error);
-        if (icbs.data) this.icbs.set([...icbs.data.icbs].sort((a, b) => a.name.localeCompare(b.name)));
+        if (icbs.data)
+          this.icbs.set([...icbs.data.icbs].sort((a, b) => a.name.localeCompare(b.name)));
         if (practices.data) {
-          this.practices.set([...practices.data.practices].sort((a, b) => a.name.localeCompare(b.name)));
+          this.practices.set(
+            [...practices.data.practices].sort((a, b) => a.name.localeCompare(b.name)),
+          );
         }
       });
   }

@@ -1,6 +1,20 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -12,7 +26,13 @@ import {
   GraphqlClient,
   type IcbsQuery,
 } from '@parley/admin/data-access';
-import { applyServerError, focusFirstInvalid, FormAlertComponent, SLUG_PATTERN, slugify } from '@parley/admin/ui';
+import {
+  applyServerError,
+  focusFirstInvalid,
+  FormAlertComponent,
+  SLUG_PATTERN,
+  slugify,
+} from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
 
 const ODS_CODE = /^[A-Za-z0-9]{3,10}$/;
@@ -20,7 +40,14 @@ const ODS_CODE = /^[A-Za-z0-9]{3,10}$/;
 @Component({
   selector: 'parley-practice-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, FormAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    FormAlertComponent,
+  ],
   templateUrl: './practice-form.component.html',
   styleUrl: './onboarding.css',
 })
@@ -35,7 +62,10 @@ export class PracticeFormComponent {
     name: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(200)]],
     slug: ['', [Validators.required, Validators.pattern(SLUG_PATTERN), Validators.maxLength(80)]],
     icbId: ['', Validators.required],
-    listSize: [null as number | null, [Validators.required, Validators.min(1), Validators.max(1_000_000)]],
+    listSize: [
+      null as number | null,
+      [Validators.required, Validators.min(1), Validators.max(1_000_000)],
+    ],
     odsCode: ['', Validators.pattern(ODS_CODE)],
   });
   protected readonly busy = signal(false);
@@ -73,7 +103,9 @@ export class PracticeFormComponent {
       this.formDirective().resetForm();
       this.created.emit(createPractice);
     } catch (error) {
-      const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
+      const placed =
+        error instanceof Error &&
+        applyServerError(this.form, error as { fieldName?: string; message: string });
       if (placed) focusFirstInvalid(this.host.nativeElement);
       else this.error.set(errorMessage(error));
     } finally {

@@ -1,6 +1,20 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -49,8 +63,14 @@ export class InviteFormComponent {
   protected readonly roles = ApiRole;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
-    email: ['', [Validators.required, Validators.pattern(EMAIL_PATTERN), Validators.maxLength(254)]],
-    role: [ApiRole.PracticeStaff as ApiRole.PracticeStaff | ApiRole.PracticeManager, Validators.required],
+    email: [
+      '',
+      [Validators.required, Validators.pattern(EMAIL_PATTERN), Validators.maxLength(254)],
+    ],
+    role: [
+      ApiRole.PracticeStaff as ApiRole.PracticeStaff | ApiRole.PracticeManager,
+      Validators.required,
+    ],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -68,14 +88,18 @@ export class InviteFormComponent {
     const { name, email, role } = this.form.getRawValue();
     try {
       const { invite } = await firstValueFrom(
-        this.client.request(InviteDocument, { input: { name: name.trim(), email: email.trim(), role } }),
+        this.client.request(InviteDocument, {
+          input: { name: name.trim(), email: email.trim(), role },
+        }),
       );
       this.issued.set(invite);
       // resetForm, not reset: it also clears the submitted state, so no errors show.
       this.formDirective().resetForm();
       this.invited.emit(invite);
     } catch (error) {
-      const placed = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
+      const placed =
+        error instanceof Error &&
+        applyServerError(this.form, error as { fieldName?: string; message: string });
       if (placed) focusFirstInvalid(this.host.nativeElement);
       else this.error.set(errorMessage(error));
     } finally {

@@ -19,8 +19,20 @@ import { type Observable, of, throwError } from 'rxjs';
 import { PeoplePage } from './people.page';
 
 const PEOPLE = [
-  { userId: 'user-1', name: 'Jo Bloggs', email: 'jo@wilmslow.demo', role: ApiRole.PracticeManager, since: '2024-03-05T10:00:00Z' },
-  { userId: 'user-2', name: 'Amir Khan', email: 'amir@wilmslow.demo', role: ApiRole.PracticeStaff, since: '2024-06-01T10:00:00Z' },
+  {
+    userId: 'user-1',
+    name: 'Jo Bloggs',
+    email: 'jo@wilmslow.demo',
+    role: ApiRole.PracticeManager,
+    since: '2024-03-05T10:00:00Z',
+  },
+  {
+    userId: 'user-2',
+    name: 'Amir Khan',
+    email: 'amir@wilmslow.demo',
+    role: ApiRole.PracticeStaff,
+    since: '2024-06-01T10:00:00Z',
+  },
 ];
 const INVITATION = {
   id: 'inv-1',
@@ -42,7 +54,9 @@ class FakeClient {
   request(document: DocumentNode, variables: unknown) {
     this.calls.push({ document, variables });
     const respond = this.answers.get(document);
-    return respond ? respond(variables as never) : throwError(() => new Error('unexpected operation'));
+    return respond
+      ? respond(variables as never)
+      : throwError(() => new Error('unexpected operation'));
   }
   callsOf(document: DocumentNode) {
     return this.calls.filter((c) => c.document === document);
@@ -66,9 +80,13 @@ describe('PeoplePage', () => {
         .join(' | '),
     );
   const buttonsNamed = (name: string) =>
-    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).filter((b) => (b.getAttribute('aria-label') ?? b.textContent)?.trim() === name);
-  const dialogButtons = () => Array.from(document.querySelectorAll<HTMLButtonElement>('.cdk-overlay-container button'));
-  const field = (name: string) => el.querySelector(`input[formcontrolname="${name}"]`) as HTMLInputElement;
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).filter(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent)?.trim() === name,
+    );
+  const dialogButtons = () =>
+    Array.from(document.querySelectorAll<HTMLButtonElement>('.cdk-overlay-container button'));
+  const field = (name: string) =>
+    el.querySelector(`input[formcontrolname="${name}"]`) as HTMLInputElement;
   async function type(name: string, value: string) {
     field(name).value = value;
     field(name).dispatchEvent(new Event('input'));
@@ -81,11 +99,13 @@ describe('PeoplePage', () => {
     client = new FakeClient();
     client.answer(PeopleDocument, () => of({ people: PEOPLE }));
     client.answer(InvitationsDocument, () => of({ invitations: [INVITATION] }));
-    TestBed.configureTestingModule({ providers: [
+    TestBed.configureTestingModule({
+      providers: [
         provideRouter([]),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ], });
+      ],
+    });
     TestBed.inject(SessionStore).start(FIXTURE_SIGN_INS[signIn]());
     fixture = TestBed.createComponent(PeoplePage);
     el = fixture.nativeElement;
@@ -126,28 +146,49 @@ describe('PeoplePage', () => {
 
       buttonsNamed('Remove Amir Khan')[0].click();
       await settle();
-      expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain('Remove Amir Khan?');
-      dialogButtons().find((b) => b.textContent?.trim() === 'Cancel')?.click();
+      expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain(
+        'Remove Amir Khan?',
+      );
+      dialogButtons()
+        .find((b) => b.textContent?.trim() === 'Cancel')
+        ?.click();
       await settle();
       expect(client.callsOf(RemovePersonDocument)).toHaveLength(0);
       expect(rows()).toHaveLength(2);
 
       buttonsNamed('Remove Amir Khan')[0].click();
       await settle();
-      dialogButtons().find((b) => b.textContent?.trim() === 'Remove Amir Khan')?.click();
+      dialogButtons()
+        .find((b) => b.textContent?.trim() === 'Remove Amir Khan')
+        ?.click();
       await settle();
-      expect(client.callsOf(RemovePersonDocument).map((c) => c.variables)).toEqual([{ userId: 'user-2' }]);
-      expect(rows()).toEqual(['Jo Bloggs (you) | jo@wilmslow.demo | Practice manager | 5 Mar 2024']);
-      expect(el.querySelector('p[role="status"]')?.textContent).toContain('Amir Khan has been removed from Wilmslow Health Centre.');
+      expect(client.callsOf(RemovePersonDocument).map((c) => c.variables)).toEqual([
+        { userId: 'user-2' },
+      ]);
+      expect(rows()).toEqual([
+        'Jo Bloggs (you) | jo@wilmslow.demo | Practice manager | 5 Mar 2024',
+      ]);
+      expect(el.querySelector('p[role="status"]')?.textContent).toContain(
+        'Amir Khan has been removed from Wilmslow Health Centre.',
+      );
     });
 
     it('shows why a removal was refused', async () => {
       client.answer(RemovePersonDocument, () =>
-        throwError(() => new ApiError('CONFLICT', 'The practice needs at least one manager: invite another manager first.', 'userId')),
+        throwError(
+          () =>
+            new ApiError(
+              'CONFLICT',
+              'The practice needs at least one manager: invite another manager first.',
+              'userId',
+            ),
+        ),
       );
       buttonsNamed('Remove Amir Khan')[0].click();
       await settle();
-      dialogButtons().find((b) => b.textContent?.trim() === 'Remove Amir Khan')?.click();
+      dialogButtons()
+        .find((b) => b.textContent?.trim() === 'Remove Amir Khan')
+        ?.click();
       await settle();
       expect(el.querySelector('[role="alert"]')?.textContent).toContain('at least one manager');
       expect(rows()).toHaveLength(2);
@@ -157,9 +198,13 @@ describe('PeoplePage', () => {
       client.answer(RevokeInvitationDocument, () => of({ revokeInvitation: true }));
       buttonsNamed('Cancel invitation for Sam Patel')[0].click();
       await settle();
-      dialogButtons().find((b) => b.textContent?.trim() === 'Cancel invitation')?.click();
+      dialogButtons()
+        .find((b) => b.textContent?.trim() === 'Cancel invitation')
+        ?.click();
       await settle();
-      expect(client.callsOf(RevokeInvitationDocument).map((c) => c.variables)).toEqual([{ id: 'inv-1' }]);
+      expect(client.callsOf(RevokeInvitationDocument).map((c) => c.variables)).toEqual([
+        { id: 'inv-1' },
+      ]);
       expect(el.textContent).toContain('No invitations are waiting to be accepted.');
     });
 
@@ -177,7 +222,13 @@ describe('PeoplePage', () => {
           invite: {
             emailed: false,
             acceptUrl: 'http://localhost:3000/invitations/tok_abc',
-            invitation: { ...INVITATION, id: 'inv-2', name: 'Ola Nowak', email: 'ola@wilmslow.demo', role: ApiRole.PracticeManager },
+            invitation: {
+              ...INVITATION,
+              id: 'inv-2',
+              name: 'Ola Nowak',
+              email: 'ola@wilmslow.demo',
+              role: ApiRole.PracticeManager,
+            },
           },
         }),
       );
@@ -193,7 +244,9 @@ describe('PeoplePage', () => {
       ]);
       const link = el.querySelector('parley-copy-field input') as HTMLInputElement;
       expect(link.value).toBe('http://localhost:3000/invitations/tok_abc');
-      expect(el.querySelector('parley-invite-form [role="status"]')?.textContent).toContain('send them this link yourself');
+      expect(el.querySelector('parley-invite-form [role="status"]')?.textContent).toContain(
+        'send them this link yourself',
+      );
       expect(el.textContent).toContain('Ola Nowak');
       expect(field('name').value).toBe('');
       expect(el.querySelectorAll('mat-error')).toHaveLength(0); // a fresh form, not a refused one
@@ -202,15 +255,18 @@ describe('PeoplePage', () => {
 
     it('puts a field error from the server under that field', async () => {
       client.answer(InviteDocument, () =>
-        throwError(() => new ApiError('CONFLICT', 'This person is already a member of the practice.', 'email')),
+        throwError(
+          () =>
+            new ApiError('CONFLICT', 'This person is already a member of the practice.', 'email'),
+        ),
       );
       await type('name', 'Amir Khan');
       await type('email', 'amir@wilmslow.demo');
       (el.querySelector('parley-invite-form button[type="submit"]') as HTMLButtonElement).click();
       await settle();
-      expect(Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim())).toEqual([
-        'This person is already a member of the practice.',
-      ]);
+      expect(
+        Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim()),
+      ).toEqual(['This person is already a member of the practice.']);
       expect(el.querySelector('parley-copy-field')).toBeNull();
     });
   });

@@ -41,7 +41,9 @@ export class PeoplePage {
   private readonly confirmService = inject(ConfirmService);
 
   protected readonly canManage = computed(() => this.session.can(Permission.PeopleManage));
-  protected readonly practiceName = computed(() => this.session.activePractice()?.name ?? 'this practice');
+  protected readonly practiceName = computed(
+    () => this.session.activePractice()?.name ?? 'this practice',
+  );
   protected readonly myUserId = computed(() => this.session.user()?.id ?? null);
   protected readonly roleLabel = roleLabel;
 
@@ -52,7 +54,9 @@ export class PeoplePage {
   protected readonly actionError = signal<string | null>(null);
   protected readonly status = signal('');
   protected readonly columns = computed(() =>
-    this.canManage() ? ['name', 'email', 'role', 'since', 'actions'] : ['name', 'email', 'role', 'since'],
+    this.canManage()
+      ? ['name', 'email', 'role', 'since', 'actions']
+      : ['name', 'email', 'role', 'since'],
   );
 
   private readonly reloads = signal(0);
@@ -60,7 +64,11 @@ export class PeoplePage {
   constructor() {
     // Reload when the practice (or the person's role in it) changes; switchMap drops stale answers.
     toObservable(
-      computed(() => ({ practiceId: this.session.activePracticeId(), manage: this.canManage(), n: this.reloads() })),
+      computed(() => ({
+        practiceId: this.session.activePracticeId(),
+        manage: this.canManage(),
+        n: this.reloads(),
+      })),
     )
       .pipe(
         switchMap(({ manage }) => {
@@ -91,7 +99,10 @@ export class PeoplePage {
   }
 
   protected onInvited(issued: InvitationIssuedFieldsFragment): void {
-    this.invitations.update((list) => [...list.filter((i) => i.id !== issued.invitation.id), issued.invitation]);
+    this.invitations.update((list) => [
+      ...list.filter((i) => i.id !== issued.invitation.id),
+      issued.invitation,
+    ]);
   }
 
   protected async remove(person: Person): Promise<void> {

@@ -2,7 +2,12 @@ import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
-import { AuthService, FIXTURE_PLACES, FIXTURE_SIGN_INS, SessionStore } from '@parley/admin/data-access';
+import {
+  AuthService,
+  FIXTURE_PLACES,
+  FIXTURE_SIGN_INS,
+  SessionStore,
+} from '@parley/admin/data-access';
 import { Permission } from '@parley/shared/domain';
 import { ShellComponent } from './shell.component';
 
@@ -47,12 +52,29 @@ describe('ShellComponent', () => {
 
   it('shows a manager every practice area, coming soon ones included', async () => {
     await render('manager');
-    expect(navLabels()).toEqual(['Home', 'Policy', 'Channels', 'Feedback', 'Incidents', 'Escalation', 'People', 'Embed']);
+    expect(navLabels()).toEqual([
+      'Home',
+      'Policy',
+      'Channels',
+      'Feedback',
+      'Incidents',
+      'Escalation',
+      'People',
+      'Embed',
+    ]);
   });
 
   it('shows staff the areas they may read', async () => {
     await render('staff');
-    expect(navLabels()).toEqual(['Home', 'Policy', 'Channels', 'Feedback', 'Incidents', 'Escalation', 'People']);
+    expect(navLabels()).toEqual([
+      'Home',
+      'Policy',
+      'Channels',
+      'Feedback',
+      'Incidents',
+      'Escalation',
+      'People',
+    ]);
   });
 
   it('shows an auditor insights only, and a platform admin onboarding too', async () => {
@@ -67,7 +89,9 @@ describe('ShellComponent', () => {
     await render('manager');
     expect(el.querySelector('.topbar__user')?.textContent).toContain('Jo Bloggs');
     expect(el.querySelector('.topbar__user')?.textContent).toContain('Practice manager');
-    expect(el.querySelector('.topbar__practice-name')?.textContent).toContain('Wilmslow Health Centre');
+    expect(el.querySelector('.topbar__practice-name')?.textContent).toContain(
+      'Wilmslow Health Centre',
+    );
     expect(el.querySelector('mat-select')).toBeNull();
     (el.querySelector('.topbar__sign-out') as HTMLButtonElement).click();
     expect(signOut).toHaveBeenCalled();
@@ -89,7 +113,9 @@ describe('ShellComponent', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(session.activePracticeId()).toBe(FIXTURE_PLACES.alderley.id);
     expect(router.url).toBe('/');
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Now working in Alderley Edge Medical.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Now working in Alderley Edge Medical.',
+    );
     expect(el.querySelector('.topbar__user-role')?.textContent).toContain('Practice staff');
   });
 });

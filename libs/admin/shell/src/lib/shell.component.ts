@@ -19,7 +19,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthService, requiredPermissions, roleLabel, SessionStore, visibleAreas } from '@parley/admin/data-access';
+import {
+  AuthService,
+  requiredPermissions,
+  roleLabel,
+  SessionStore,
+  visibleAreas,
+} from '@parley/admin/data-access';
 import { IconComponent } from '@parley/admin/ui';
 import { Role } from '@parley/shared/domain';
 import { filter, map } from 'rxjs';
@@ -68,7 +74,9 @@ export class ShellComponent {
   protected readonly areas = computed(() => visibleAreas((p) => this.session.can(p)));
   protected readonly roleInPractice = computed(() => {
     const roles = this.session.practiceRoles();
-    return roles.length ? roleLabel(roles.includes(Role.PracticeManager) ? Role.PracticeManager : roles[0]) : null;
+    return roles.length
+      ? roleLabel(roles.includes(Role.PracticeManager) ? Role.PracticeManager : roles[0])
+      : null;
   });
   /** Announced politely after a practice switch. */
   protected readonly announcement = signal('');
@@ -94,10 +102,13 @@ export class ShellComponent {
 
   protected switchPractice(practiceId: string): void {
     if (!this.session.selectPractice(practiceId)) return;
-    this.announcement.set(`Now working in ${this.session.activePractice()?.name ?? 'the chosen practice'}.`);
+    this.announcement.set(
+      `Now working in ${this.session.activePractice()?.name ?? 'the chosen practice'}.`,
+    );
     // Stay on the page if the person may still see it in this practice; else go home.
     const needed = requiredPermissions(this.router.routerState.snapshot.root);
-    if (!needed.every((permission) => this.session.can(permission))) void this.router.navigateByUrl('/');
+    if (!needed.every((permission) => this.session.can(permission)))
+      void this.router.navigateByUrl('/');
   }
 
   protected closeIfNarrow(): void {

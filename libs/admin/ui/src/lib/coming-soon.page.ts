@@ -14,7 +14,9 @@ import { IconComponent } from './icon.component';
       <div>
         <h2 id="coming-soon-heading">Coming soon</h2>
         <p>{{ area().description }}</p>
-        <p>This part of Parley is still being built. Everything else keeps working in the meantime.</p>
+        <p>
+          This part of Parley is still being built. Everything else keeps working in the meantime.
+        </p>
         <a routerLink="/">Back to the home page</a>
       </div>
     </section>

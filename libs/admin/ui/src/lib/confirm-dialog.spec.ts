@@ -3,18 +3,25 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { ConfirmService } from './confirm-dialog';
 
 describe('ConfirmService', () => {
-  const buttons = () => Array.from(document.querySelectorAll<HTMLButtonElement>('.cdk-overlay-container button'));
+  const buttons = () =>
+    Array.from(document.querySelectorAll<HTMLButtonElement>('.cdk-overlay-container button'));
   const settle = () => new Promise((resolve) => setTimeout(resolve));
 
   afterEach(() => document.querySelector('.cdk-overlay-container')?.remove());
 
   beforeEach(() =>
-    TestBed.configureTestingModule({ providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] }),
+    TestBed.configureTestingModule({
+      providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    }),
   );
 
   async function open() {
     const service = TestBed.inject(ConfirmService);
-    const answer = service.confirm({ title: 'Remove Jo?', message: 'Jo loses access.', confirmLabel: 'Remove Jo' });
+    const answer = service.confirm({
+      title: 'Remove Jo?',
+      message: 'Jo loses access.',
+      confirmLabel: 'Remove Jo',
+    });
     await settle();
     return answer;
   }

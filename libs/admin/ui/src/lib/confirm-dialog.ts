@@ -24,7 +24,9 @@ export interface ConfirmOptions {
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>
         {{ data.cancelLabel ?? 'Cancel' }}
       </button>
-      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">{{ data.confirmLabel }}</button>
+      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">
+        {{ data.confirmLabel }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -44,13 +46,16 @@ export class ConfirmService {
   private readonly dialog = inject(MatDialog);
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
-    const ref = this.dialog.open<ConfirmDialogComponent, ConfirmOptions, boolean>(ConfirmDialogComponent, {
-      data: options,
-      role: 'alertdialog',
-      ariaDescribedBy: 'parley-confirm-message',
-      width: '28rem',
-      maxWidth: 'calc(100vw - 32px)',
-    });
+    const ref = this.dialog.open<ConfirmDialogComponent, ConfirmOptions, boolean>(
+      ConfirmDialogComponent,
+      {
+        data: options,
+        role: 'alertdialog',
+        ariaDescribedBy: 'parley-confirm-message',
+        width: '28rem',
+        maxWidth: 'calc(100vw - 32px)',
+      },
+    );
     return (await firstValueFrom(ref.afterClosed())) === true;
   }
 }

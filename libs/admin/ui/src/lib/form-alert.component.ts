@@ -7,7 +7,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 @Component({
   selector: 'parley-form-alert',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div role="alert" class="form-alert" [class.form-alert--shown]="!!message()">{{ message() }}</div>`,
+  template: `<div role="alert" class="form-alert" [class.form-alert--shown]="!!message()">
+    {{ message() }}
+  </div>`,
   styles: `
     .form-alert--shown {
       margin: 0 0 16px;

@@ -20,7 +20,10 @@ describe('form helpers', () => {
   });
 
   it('puts a server error on the field it names', () => {
-    const form = new FormGroup({ email: new FormControl('jo@x.nhs.uk'), name: new FormControl('Jo') });
+    const form = new FormGroup({
+      email: new FormControl('jo@x.nhs.uk'),
+      name: new FormControl('Jo'),
+    });
     expect(applyServerError(form, { fieldName: 'email', message: 'Already a member.' })).toBe(true);
     expect(form.controls.email.getError('server')).toBe('Already a member.');
     expect(form.controls.email.touched).toBe(true);

@@ -82,7 +82,9 @@ export class RedisAlertBus extends AlertBus {
       await this.publisher.publish(ALERTS_CHANNEL, JSON.stringify(event));
     } catch (error) {
       // The alert is stored; consoles still see it on their next read.
-      this.logger.warn(`Could not publish an alert to Redis: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Could not publish an alert to Redis: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -99,11 +101,23 @@ export class RedisAlertBus extends AlertBus {
 function parseEvent(message: string): AlertEvent | null {
   try {
     const value = JSON.parse(message) as { practiceId?: unknown; alert?: Record<string, unknown> };
-    if (typeof value.practiceId !== 'string' || !value.alert || typeof value.alert['id'] !== 'string') return null;
-    const alert = value.alert as unknown as Alert & { raisedAt: string; acknowledgedAt: string | null };
+    if (
+      typeof value.practiceId !== 'string' ||
+      !value.alert ||
+      typeof value.alert['id'] !== 'string'
+    )
+      return null;
+    const alert = value.alert as unknown as Alert & {
+      raisedAt: string;
+      acknowledgedAt: string | null;
+    };
     return {
       practiceId: value.practiceId,
-      alert: { ...alert, raisedAt: new Date(alert.raisedAt), acknowledgedAt: alert.acknowledgedAt ? new Date(alert.acknowledgedAt) : null },
+      alert: {
+        ...alert,
+        raisedAt: new Date(alert.raisedAt),
+        acknowledgedAt: alert.acknowledgedAt ? new Date(alert.acknowledgedAt) : null,
+      },
     };
   } catch {
     return null;
@@ -111,7 +125,11 @@ function parseEvent(message: string): AlertEvent | null {
 }
 
 /** Events named `name` as an async iterator, until the consumer stops (GraphQL calls return()). */
-function listen<T>(emitter: EventEmitter, name: string, accept: (value: T) => boolean): AsyncIterableIterator<T> {
+function listen<T>(
+  emitter: EventEmitter,
+  name: string,
+  accept: (value: T) => boolean,
+): AsyncIterableIterator<T> {
   const queue: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let finished = false;

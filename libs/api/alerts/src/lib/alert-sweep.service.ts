@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Database, PARLEY_CONFIG, type ParleyConfig, RequestContext } from '@parley/api/core';
 import { EscalationSettingsService } from '@parley/api/escalation';
 import { type IsoDate, londonDateOf } from '@parley/shared/domain';
@@ -40,7 +46,9 @@ export class AlertSweepService implements OnApplicationBootstrap, OnApplicationS
     const seconds = this.config.alertSweepIntervalSeconds;
     if (seconds <= 0) return;
     this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'Alert sweep failed'));
+      this.sweep().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'Alert sweep failed'),
+      );
     }, seconds * 1000);
     this.timer.unref();
   }
@@ -85,14 +93,20 @@ export class AlertSweepService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** The alerts raised, or null when another process holds or recently did this practice's sweep. */
-  private sweepPractice(practiceId: string, today: IsoDate, force: boolean): Promise<AlertEvent[] | null> {
+  private sweepPractice(
+    practiceId: string,
+    today: IsoDate,
+    force: boolean,
+  ): Promise<AlertEvent[] | null> {
     const ctx = RequestContext.system(practiceId);
-    const minimumGapSeconds = force ? 0 : Math.max(1, Math.floor(this.config.alertSweepIntervalSeconds * 0.9));
+    const minimumGapSeconds = force
+      ? 0
+      : Math.max(1, Math.floor(this.config.alertSweepIntervalSeconds * 0.9));
     return this.database.run(ctx, async (uow) => {
-      const [{ locked }] = await uow.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
-        SWEEP_LOCK_CLASS,
-        practiceId,
-      ]);
+      const [{ locked }] = await uow.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+        [SWEEP_LOCK_CLASS, practiceId],
+      );
       if (!locked) return null;
       const claimed = await uow.query(
         `INSERT INTO alert_sweeps (practice_id, swept_at) VALUES ($1, now())

@@ -1,4 +1,10 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { PARLEY_CONFIG, type ParleyConfig } from '@parley/api/core';
 import { EscalationModule } from '@parley/api/escalation';
 import { AlertBus, InProcessAlertBus, RedisAlertBus } from './alert-bus';
@@ -16,7 +22,8 @@ const REDIS_READY_TIMEOUT_MS = 5000;
     {
       provide: AlertBus,
       inject: [PARLEY_CONFIG],
-      useFactory: (config: ParleyConfig): AlertBus => (config.redisUrl ? new RedisAlertBus(config.redisUrl) : new InProcessAlertBus()),
+      useFactory: (config: ParleyConfig): AlertBus =>
+        config.redisUrl ? new RedisAlertBus(config.redisUrl) : new InProcessAlertBus(),
     },
     AlertsService,
     AlertSweepService,
@@ -36,9 +43,14 @@ export class AlertsModule implements OnApplicationBootstrap, OnApplicationShutdo
     });
     try {
       const outcome = await Promise.race([this.bus.ready().then(() => 'ready' as const), timeout]);
-      if (outcome === 'timeout') new Logger('AlertBus').warn('Redis is not answering; live alerts from other processes will start once it does.');
+      if (outcome === 'timeout')
+        new Logger('AlertBus').warn(
+          'Redis is not answering; live alerts from other processes will start once it does.',
+        );
     } catch (error) {
-      new Logger('AlertBus').warn(`Live alerts through Redis are unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      new Logger('AlertBus').warn(
+        `Live alerts through Redis are unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       clearTimeout(timer);
     }

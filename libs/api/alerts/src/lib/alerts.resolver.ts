@@ -19,7 +19,9 @@ export class AlertsResolver {
     return this.alertsService.list(ctx, status, limit);
   }
 
-  @Query(() => Int, { description: 'Alerts not yet acknowledged, for the indicator in the top bar.' })
+  @Query(() => Int, {
+    description: 'Alerts not yet acknowledged, for the indicator in the top bar.',
+  })
   @Allow(Permission.AlertsRead)
   openAlertCount(@Ctx() ctx: RequestContext): Promise<number> {
     return this.alertsService.openCount(ctx);
@@ -42,7 +44,9 @@ export class AlertsResolver {
     return this.alertsService.subscribe(ctx.practiceId);
   }
 
-  @Mutation(() => AlertSweepReport, { description: 'Runs the scheduled alert sweep now, for every practice (operations and tests).' })
+  @Mutation(() => AlertSweepReport, {
+    description: 'Runs the scheduled alert sweep now, for every practice (operations and tests).',
+  })
   @Allow(Permission.PlatformManage)
   runAlertSweep(): Promise<AlertSweepReport> {
     return this.sweeps.sweep({ force: true });

@@ -57,12 +57,17 @@ export class AlertsService {
         [practiceId, id, ctx.userId],
       );
       if (updated[0]) {
-        await this.audit.practice(ctx, uow, { action: 'alert.acknowledged', entityType: 'alert', entityId: id, details: { kind: updated[0].kind } });
+        await this.audit.practice(ctx, uow, {
+          action: 'alert.acknowledged',
+          entityType: 'alert',
+          entityId: id,
+          details: { kind: updated[0].kind },
+        });
       }
-      const [row] = await uow.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE a.practice_id = $1 AND a.id = $2`, [
-        practiceId,
-        id,
-      ]);
+      const [row] = await uow.query<AlertRow>(
+        `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE a.practice_id = $1 AND a.id = $2`,
+        [practiceId, id],
+      );
       if (!row) throw new NotFoundError('The alert');
       return toAlert(row);
     });
@@ -72,21 +77,38 @@ export class AlertsService {
    * Raises the alert unless its condition was raised before. Returns the new alert (to publish
    * after the commit), or null when it already existed.
    */
-  async raiseIn(ctx: RequestContext, uow: UnitOfWork, draft: AlertDraft): Promise<AlertEvent | null> {
+  async raiseIn(
+    ctx: RequestContext,
+    uow: UnitOfWork,
+    draft: AlertDraft,
+  ): Promise<AlertEvent | null> {
     const practiceId = uow.practiceId;
     const [row] = await uow.query<Omit<AlertRow, 'acknowledged_by_name'>>(
       `INSERT INTO alerts (practice_id, kind, dedupe_key, subject, subject_type, subject_id, due_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (practice_id, dedupe_key) DO NOTHING
        RETURNING id, kind, subject, subject_type, subject_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, raised_at, acknowledged_at`,
-      [practiceId, draft.kind, draft.dedupeKey, draft.subject.slice(0, 500), draft.subjectType, draft.subjectId, draft.dueOn],
+      [
+        practiceId,
+        draft.kind,
+        draft.dedupeKey,
+        draft.subject.slice(0, 500),
+        draft.subjectType,
+        draft.subjectId,
+        draft.dueOn,
+      ],
     );
     if (!row) return null;
     await this.audit.practice(ctx, uow, {
       action: 'alert.raised',
       entityType: 'alert',
       entityId: row.id,
-      details: { kind: draft.kind, subjectType: draft.subjectType, subjectId: draft.subjectId, due: draft.dueOn },
+      details: {
+        kind: draft.kind,
+        subjectType: draft.subjectType,
+        subjectId: draft.subjectId,
+        due: draft.dueOn,
+      },
     });
     return { practiceId, alert: toAlert({ ...row, acknowledged_by_name: null }) };
   }
@@ -98,7 +120,9 @@ export class AlertsService {
       try {
         await this.bus.publish(event);
       } catch (error) {
-        this.logger.warn(`Could not deliver alert ${event.alert.id} live: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `Could not deliver alert ${event.alert.id} live: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

@@ -1,6 +1,13 @@
 import type { UnitOfWork } from '@parley/api/core';
 import type { PracticeEscalationSettings } from '@parley/api/escalation';
-import { addDays, compareIsoDates, complaintClocks, daysBetween, type IsoDate, volumeAlertTriggered } from '@parley/shared/domain';
+import {
+  addDays,
+  compareIsoDates,
+  complaintClocks,
+  daysBetween,
+  type IsoDate,
+  volumeAlertTriggered,
+} from '@parley/shared/domain';
 import { AlertKind, type AlertDraft, AlertSubjectType } from './alert.types';
 
 /** How long before the delay letter falls due the practice is told. */
@@ -18,7 +25,11 @@ interface OpenComplaintRow {
  * Alerts that the feedback log calls for as of `today`: complaints not acknowledged in time,
  * delay letters falling due, and the volume alert. Reads the log, writes nothing.
  */
-export async function feedbackAlertDrafts(uow: UnitOfWork, settings: PracticeEscalationSettings, today: IsoDate): Promise<AlertDraft[]> {
+export async function feedbackAlertDrafts(
+  uow: UnitOfWork,
+  settings: PracticeEscalationSettings,
+  today: IsoDate,
+): Promise<AlertDraft[]> {
   const practiceId = uow.practiceId;
   const drafts: AlertDraft[] = [];
 
@@ -32,12 +43,16 @@ export async function feedbackAlertDrafts(uow: UnitOfWork, settings: PracticeEsc
     [practiceId, today],
   );
   if (complaints.length > 0) {
-    const earliest = complaints.reduce((min, c) => (compareIsoDates(c.received_on, min) < 0 ? c.received_on : min), today);
+    const earliest = complaints.reduce(
+      (min, c) => (compareIsoDates(c.received_on, min) < 0 ? c.received_on : min),
+      today,
+    );
     const holidays = new Set(
       (
-        await uow.query<{ day: IsoDate }>(`SELECT to_char(holiday_on, 'YYYY-MM-DD') AS day FROM bank_holidays WHERE holiday_on >= $1::date`, [
-          earliest,
-        ])
+        await uow.query<{ day: IsoDate }>(
+          `SELECT to_char(holiday_on, 'YYYY-MM-DD') AS day FROM bank_holidays WHERE holiday_on >= $1::date`,
+          [earliest],
+        )
       ).map((r) => r.day),
     );
     for (const complaint of complaints) {
@@ -61,7 +76,11 @@ export async function feedbackAlertDrafts(uow: UnitOfWork, settings: PracticeEsc
         });
       }
       const noticeFrom = addDays(clocks.delayLetterDue, -DELAY_LETTER_NOTICE_DAYS);
-      if (!complaint.responded_on && !complaint.delay_letter_sent && compareIsoDates(today, noticeFrom) >= 0) {
+      if (
+        !complaint.responded_on &&
+        !complaint.delay_letter_sent &&
+        compareIsoDates(today, noticeFrom) >= 0
+      ) {
         drafts.push({
           kind: AlertKind.DelayLetterDue,
           dedupeKey: `delay_letter_due:${complaint.id}`,
@@ -79,7 +98,11 @@ export async function feedbackAlertDrafts(uow: UnitOfWork, settings: PracticeEsc
   return drafts;
 }
 
-async function volumeAlertDraft(uow: UnitOfWork, settings: PracticeEscalationSettings, today: IsoDate): Promise<AlertDraft | null> {
+async function volumeAlertDraft(
+  uow: UnitOfWork,
+  settings: PracticeEscalationSettings,
+  today: IsoDate,
+): Promise<AlertDraft | null> {
   const { count, withinDays, of } = settings.volumeAlert;
   const items = await uow.query<{ received_on: IsoDate; negative: boolean; complaint: boolean }>(
     `SELECT to_char(received_on, 'YYYY-MM-DD') AS received_on, sentiment = 'negative' AS negative, kind = 'complaint' AS complaint
@@ -88,7 +111,11 @@ async function volumeAlertDraft(uow: UnitOfWork, settings: PracticeEscalationSet
         AND (CASE WHEN $4 = 'negative' THEN sentiment = 'negative' ELSE kind = 'complaint' END)`,
     [uow.practiceId, addDays(today, -withinDays), today, of],
   );
-  const mapped = items.map((i) => ({ receivedOn: i.received_on, negative: i.negative, complaint: i.complaint }));
+  const mapped = items.map((i) => ({
+    receivedOn: i.received_on,
+    negative: i.negative,
+    complaint: i.complaint,
+  }));
   if (!volumeAlertTriggered(settings, mapped, today)) return null;
   // One alert per window-long period while the volume stays high, however often it is evaluated.
   const period = Math.floor(daysBetween('1970-01-01', today) / withinDays);

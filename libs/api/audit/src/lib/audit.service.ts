@@ -20,7 +20,14 @@ export class AuditService {
     await uow.query(
       `INSERT INTO audit_events (practice_id, actor_user_id, action, entity_type, entity_id, details)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [uow.practiceId, ctx.userId, entry.action, entry.entityType, entry.entityId ?? null, JSON.stringify(entry.details ?? {})],
+      [
+        uow.practiceId,
+        ctx.userId,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 
@@ -29,7 +36,13 @@ export class AuditService {
     await uow.query(
       `INSERT INTO platform_audit_events (actor_user_id, action, entity_type, entity_id, details)
        VALUES ($1, $2, $3, $4, $5)`,
-      [ctx.userId, entry.action, entry.entityType, entry.entityId ?? null, JSON.stringify(entry.details ?? {})],
+      [
+        ctx.userId,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 }

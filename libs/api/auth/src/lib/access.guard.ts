@@ -27,7 +27,8 @@ export class JwtPassportGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) throw new UnauthenticatedError('Your session is not valid or has expired. Sign in again.');
+    if (error || !user)
+      throw new UnauthenticatedError('Your session is not valid or has expired. Sign in again.');
     return user;
   }
 }
@@ -48,16 +49,19 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!declaration) throw new ForbiddenError('This operation declares no permission, so it is refused.');
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(
+      ACCESS_METADATA,
+      [context.getHandler(), context.getClass()],
+    );
+    if (!declaration)
+      throw new ForbiddenError('This operation declares no permission, so it is refused.');
 
     const request = requestOf(context);
     const requestId = String(request.id ?? randomUUID());
     const headers = (request['headers'] ?? {}) as Record<string, string | string[] | undefined>;
-    const hasBearer = typeof headers['authorization'] === 'string' && headers['authorization'].startsWith('Bearer ');
+    const hasBearer =
+      typeof headers['authorization'] === 'string' &&
+      headers['authorization'].startsWith('Bearer ');
 
     if (declaration.kind === 'public' && !hasBearer) {
       request.parleyContext = RequestContext.anonymous(requestId);
@@ -67,19 +71,33 @@ export class AccessGuard implements CanActivate {
 
     await this.jwt.canActivate(context);
     const { userId } = request['user'] as { userId: string };
-    const [user, memberships] = await this.database.run({ tenantPracticeId: null }, async (uow) => [
-      await uow.repo(UserEntity).findOneBy({ id: userId }),
-      await this.memberships.loadIn(uow, userId),
-    ] as const);
+    const [user, memberships] = await this.database.run(
+      { tenantPracticeId: null },
+      async (uow) =>
+        [
+          await uow.repo(UserEntity).findOneBy({ id: userId }),
+          await this.memberships.loadIn(uow, userId),
+        ] as const,
+    );
     if (!user) throw new UnauthenticatedError('Your account no longer exists.');
 
-    const activePracticeId = this.activePractice(headers[PRACTICE_HEADER], memberships.map((m) => m.practiceId));
-    const ctx = new RequestContext(requestId, { userId, email: user.email, name: user.name }, memberships, activePracticeId);
+    const activePracticeId = this.activePractice(
+      headers[PRACTICE_HEADER],
+      memberships.map((m) => m.practiceId),
+    );
+    const ctx = new RequestContext(
+      requestId,
+      { userId, email: user.email, name: user.name },
+      memberships,
+      activePracticeId,
+    );
     request.parleyContext = ctx;
 
     if (declaration.kind === 'permission' && !ctx.can(declaration.permission)) {
       if (isPracticePermission(declaration.permission) && !activePracticeId) {
-        throw new ForbiddenError('Choose a practice first: send its id in the X-Parley-Practice header.');
+        throw new ForbiddenError(
+          'Choose a practice first: send its id in the X-Parley-Practice header.',
+        );
       }
       throw new ForbiddenError();
     }
@@ -87,7 +105,10 @@ export class AccessGuard implements CanActivate {
   }
 
   /** The practice named in the header (only if the person belongs to it), else their only one. */
-  private activePractice(header: string | string[] | undefined, practiceIds: (string | null)[]): string | null {
+  private activePractice(
+    header: string | string[] | undefined,
+    practiceIds: (string | null)[],
+  ): string | null {
     const mine = [...new Set(practiceIds.filter((id): id is string => id !== null))];
     if (typeof header === 'string' && header !== '') {
       if (!UUID.test(header) || !mine.includes(header.toLowerCase())) {

@@ -16,7 +16,10 @@ import { TokensService } from './tokens.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [PARLEY_CONFIG],
-      useFactory: (config: ParleyConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: ParleyConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   providers: [

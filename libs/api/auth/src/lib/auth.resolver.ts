@@ -14,7 +14,9 @@ export function toMe(user: UserEntity, memberships: MembershipWithNames[]): Me {
     name: user.name,
     memberships: memberships.map((m) => ({
       role: m.role,
-      practice: m.practiceId ? { id: m.practiceId, name: m.practiceName ?? '', slug: m.practiceSlug ?? '' } : null,
+      practice: m.practiceId
+        ? { id: m.practiceId, name: m.practiceName ?? '', slug: m.practiceSlug ?? '' }
+        : null,
       icb: m.icbId ? { id: m.icbId, name: m.icbName ?? '', slug: m.icbSlug ?? '' } : null,
     })),
   };
@@ -30,19 +32,30 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Sign in with email and password.' })
   @Public()
-  async login(@Ctx() ctx: RequestContext, @Args() { email, password }: LoginArgs): Promise<AuthPayload> {
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Args() { email, password }: LoginArgs,
+  ): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.login(ctx, email, password));
   }
 
-  @Mutation(() => AuthPayload, { description: 'New tokens for a refresh token; the old one stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'New tokens for a refresh token; the old one stops working.',
+  })
   @Public()
-  async refresh(@Ctx() ctx: RequestContext, @Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayload> {
+  async refresh(
+    @Ctx() ctx: RequestContext,
+    @Args() { refreshToken }: RefreshTokenArgs,
+  ): Promise<AuthPayload> {
     return toAuthPayload(await this.auth.refresh(ctx, refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the sign-in this refresh token belongs to.' })
   @Public()
-  async logout(@Ctx() ctx: RequestContext, @Args() { refreshToken }: RefreshTokenArgs): Promise<boolean> {
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Args() { refreshToken }: RefreshTokenArgs,
+  ): Promise<boolean> {
     await this.auth.logout(ctx, refreshToken);
     return true;
   }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Database, RateLimitedError, type RequestContext, UnauthenticatedError } from '@parley/api/core';
+import {
+  Database,
+  RateLimitedError,
+  type RequestContext,
+  UnauthenticatedError,
+} from '@parley/api/core';
 import { MembershipsService, type MembershipWithNames } from './memberships.service';
 import { verifyPassword } from './passwords';
 import { TokensService, type IssuedTokens } from './tokens.service';
@@ -37,9 +42,15 @@ export class AuthService {
   async login(ctx: RequestContext, email: string, password: string): Promise<SignedIn> {
     const outcome = await this.database.run(ctx, async (uow) => {
       const users = uow.repo(UserEntity);
-      const user = await users.findOne({ where: { email: normaliseEmail(email) }, lock: { mode: 'pessimistic_write' } });
+      const user = await users.findOne({
+        where: { email: normaliseEmail(email) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-        return { kind: 'locked' as const, seconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
+        return {
+          kind: 'locked' as const,
+          seconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000),
+        };
       }
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid) {
@@ -49,13 +60,19 @@ export class AuthService {
             failures >= FAILED_SIGN_INS_BEFORE_LOCK
               ? Math.min(BASE_LOCK_MS * 2 ** (failures - FAILED_SIGN_INS_BEFORE_LOCK), MAX_LOCK_MS)
               : 0;
-          await users.update({ id: user.id }, { failedSignIns: failures, lockedUntil: lockMs ? new Date(Date.now() + lockMs) : null });
+          await users.update(
+            { id: user.id },
+            { failedSignIns: failures, lockedUntil: lockMs ? new Date(Date.now() + lockMs) : null },
+          );
         }
         return { kind: 'wrong' as const };
       }
       await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
       const tokens = await this.tokens.issue(uow, user.id);
-      return { kind: 'ok' as const, signedIn: { tokens, user, memberships: await this.memberships.loadIn(uow, user.id) } };
+      return {
+        kind: 'ok' as const,
+        signedIn: { tokens, user, memberships: await this.memberships.loadIn(uow, user.id) },
+      };
     });
     if (outcome.kind === 'locked') throw new RateLimitedError(outcome.seconds);
     if (outcome.kind === 'wrong') throw new UnauthenticatedError(WRONG_CREDENTIALS);
@@ -67,7 +84,14 @@ export class AuthService {
       const rotation = await this.tokens.rotate(uow, refreshToken);
       if (!rotation.ok) return rotation;
       const user = await uow.repo(UserEntity).findOneByOrFail({ id: rotation.userId });
-      return { ok: true as const, signedIn: { tokens: rotation.tokens, user, memberships: await this.memberships.loadIn(uow, user.id) } };
+      return {
+        ok: true as const,
+        signedIn: {
+          tokens: rotation.tokens,
+          user,
+          memberships: await this.memberships.loadIn(uow, user.id),
+        },
+      };
     });
     if (!outcome.ok) throw outcome.error;
     return outcome.signedIn;

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@parley/shared/domain';
 
-registerEnumType(Role, { name: 'Role', description: 'What a membership lets a person do, and where.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a membership lets a person do, and where.',
+});
 
 @ObjectType()
 export class PlaceSummary {
@@ -30,7 +33,8 @@ export class Me {
 @ObjectType()
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken!: string;
-  @Field({ description: 'Exchange with `refresh` for new tokens; rotates on every use.' }) refreshToken!: string;
+  @Field({ description: 'Exchange with `refresh` for new tokens; rotates on every use.' })
+  refreshToken!: string;
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @Field(() => Me) user!: Me;
 }

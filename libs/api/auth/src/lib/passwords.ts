@@ -26,7 +26,10 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (password.length > MAX_PASSWORD_LENGTH) return false;
   if (!passwordHash) {
     decoyHash ??= hashPassword('decoy-password-never-used');

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { PARLEY_CONFIG, type ParleyConfig, type UnitOfWork, UnauthenticatedError } from '@parley/api/core';
+import {
+  PARLEY_CONFIG,
+  type ParleyConfig,
+  type UnitOfWork,
+  UnauthenticatedError,
+} from '@parley/api/core';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -35,7 +40,11 @@ export class TokensService {
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {}
 
-  async issue(uow: UnitOfWork, userId: string, familyId: string = randomUUID()): Promise<IssuedTokens> {
+  async issue(
+    uow: UnitOfWork,
+    userId: string,
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     await uow.repo(RefreshTokenEntity).insert({
       userId,
@@ -56,29 +65,48 @@ export class TokensService {
    */
   async rotate(uow: UnitOfWork, refreshToken: string): Promise<RotationResult> {
     const repo = uow.repo(RefreshTokenEntity);
-    const stored = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+    const stored = await repo.findOne({
+      where: { tokenHash: hashToken(refreshToken) },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!stored || stored.expiresAt.getTime() <= Date.now()) {
-      return { ok: false, error: new UnauthenticatedError('Your session has expired. Sign in again.') };
+      return {
+        ok: false,
+        error: new UnauthenticatedError('Your session has expired. Sign in again.'),
+      };
     }
     if (stored.revokedAt) {
       await this.revokeFamily(uow, stored.familyId);
-      return { ok: false, error: new UnauthenticatedError('This session was ended. Sign in again.') };
+      return {
+        ok: false,
+        error: new UnauthenticatedError('This session was ended. Sign in again.'),
+      };
     }
     await repo.update({ id: stored.id }, { revokedAt: new Date() });
-    return { ok: true, userId: stored.userId, tokens: await this.issue(uow, stored.userId, stored.familyId) };
+    return {
+      ok: true,
+      userId: stored.userId,
+      tokens: await this.issue(uow, stored.userId, stored.familyId),
+    };
   }
 
   /** Ends the sign-in the token belongs to (all its rotations). Unknown tokens are ignored. */
   async revoke(uow: UnitOfWork, refreshToken: string): Promise<void> {
-    const stored = await uow.repo(RefreshTokenEntity).findOne({ where: { tokenHash: hashToken(refreshToken) } });
+    const stored = await uow
+      .repo(RefreshTokenEntity)
+      .findOne({ where: { tokenHash: hashToken(refreshToken) } });
     if (stored) await this.revokeFamily(uow, stored.familyId);
   }
 
   async revokeAllForUser(uow: UnitOfWork, userId: string): Promise<void> {
-    await uow.repo(RefreshTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await uow
+      .repo(RefreshTokenEntity)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   private async revokeFamily(uow: UnitOfWork, familyId: string): Promise<void> {
-    await uow.repo(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await uow
+      .repo(RefreshTokenEntity)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

@@ -2,14 +2,22 @@ import { InputError } from '@parley/api/core';
 import { isHttpsUrl, isUkPhoneNumber, normaliseChannelAddress } from './channel-address';
 
 describe('channel addresses', () => {
-  it.each(['01625 123456', '0161 496 0000', '+44 1625 123456', '+441625123456', '020 7946 0000'])('accepts the UK phone number %s', (n) => {
-    expect(isUkPhoneNumber(n)).toBe(true);
-  });
-
-  it.each(['12345', '01625-123456', '+1 415 555 0100', '+44 01625 123456', 'tel:01625123456', '0800 CALL NOW', '0162512345678'])(
-    'refuses the phone number %s',
-    (n) => expect(isUkPhoneNumber(n)).toBe(false),
+  it.each(['01625 123456', '0161 496 0000', '+44 1625 123456', '+441625123456', '020 7946 0000'])(
+    'accepts the UK phone number %s',
+    (n) => {
+      expect(isUkPhoneNumber(n)).toBe(true);
+    },
   );
+
+  it.each([
+    '12345',
+    '01625-123456',
+    '+1 415 555 0100',
+    '+44 01625 123456',
+    'tel:01625123456',
+    '0800 CALL NOW',
+    '0162512345678',
+  ])('refuses the phone number %s', (n) => expect(isUkPhoneNumber(n)).toBe(false));
 
   it.each([
     ['https://www.nhs.uk/services/gp-surgery/x/N81990', true],
@@ -20,7 +28,8 @@ describe('channel addresses', () => {
     ['javascript:alert(1)', false],
   ])('https URL %s → %s', (url, ok) => expect(isHttpsUrl(url)).toBe(ok));
 
-  it('refuses a URL over 500 characters', () => expect(isHttpsUrl(`https://www.nhs.uk/${'a'.repeat(500)}`)).toBe(false));
+  it('refuses a URL over 500 characters', () =>
+    expect(isHttpsUrl(`https://www.nhs.uk/${'a'.repeat(500)}`)).toBe(false));
 
   it('tidies addresses and clears empty ones', () => {
     expect(normaliseChannelAddress('email', '  a@b.example ')).toBe('a@b.example');

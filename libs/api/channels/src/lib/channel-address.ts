@@ -10,12 +10,18 @@ const EMAIL_LIMIT = 254;
  * Checks a channel's address for its kind and returns it tidied (trimmed; null when empty).
  * Throws an InputError naming `address` with what the kind needs.
  */
-export function normaliseChannelAddress(kind: ChannelKind, raw: string | null | undefined): string | null {
+export function normaliseChannelAddress(
+  kind: ChannelKind,
+  raw: string | null | undefined,
+): string | null {
   const address = raw?.trim() ? raw.trim() : null;
   switch (kind) {
     case 'email':
       if (!address || address.length > EMAIL_LIMIT || !isEmail(address)) {
-        throw new InputError('address must be an email address (e.g. enquiries@practice.nhs.uk) for an email channel.', 'address');
+        throw new InputError(
+          'address must be an email address (e.g. enquiries@practice.nhs.uk) for an email channel.',
+          'address',
+        );
       }
       return address;
     case 'phone':
@@ -28,16 +34,26 @@ export function normaliseChannelAddress(kind: ChannelKind, raw: string | null | 
       return address.replace(/\s+/g, ' ');
     case 'nhs_website':
       if (!address || !isHttpsUrl(address)) {
-        throw new InputError(`address must be an https:// web address of at most ${URL_LIMIT} characters for an NHS website channel.`, 'address');
+        throw new InputError(
+          `address must be an https:// web address of at most ${URL_LIMIT} characters for an NHS website channel.`,
+          'address',
+        );
       }
       return address;
     case 'online_form':
-      if (address) throw new InputError('address must be empty for an online form: Parley provides the form.', 'address');
+      if (address)
+        throw new InputError(
+          'address must be empty for an online form: Parley provides the form.',
+          'address',
+        );
       return null;
     case 'letter_box':
     case 'in_person':
       if (address && Array.from(address).length > CHANNEL_LIMITS.freeTextAddress) {
-        throw new InputError(`address is longer than the limit of ${CHANNEL_LIMITS.freeTextAddress} characters.`, 'address');
+        throw new InputError(
+          `address is longer than the limit of ${CHANNEL_LIMITS.freeTextAddress} characters.`,
+          'address',
+        );
       }
       return address;
   }
@@ -51,10 +67,13 @@ export function isUkPhoneNumber(value: string): boolean {
 }
 
 export function isHttpsUrl(value: string): boolean {
-  if (value.length > URL_LIMIT || !/^https:\/\//i.test(value) || !isAllowedLinkUrl(value)) return false;
+  if (value.length > URL_LIMIT || !/^https:\/\//i.test(value) || !isAllowedLinkUrl(value))
+    return false;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+    return (
+      url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password
+    );
   } catch {
     return false;
   }

@@ -11,8 +11,19 @@ import {
 } from '@parley/api/core';
 import type { PracticeChannel } from '@parley/shared/policy-render';
 import { normaliseChannelAddress } from './channel-address';
-import { CHANNEL_COLUMNS, type ChannelRow, loadChannels, toChannel, toPracticeChannel } from './channel-rows';
-import { type Channel, CHANNEL_LIMITS, type CreateChannelInput, type UpdateChannelInput } from './channel.types';
+import {
+  CHANNEL_COLUMNS,
+  type ChannelRow,
+  loadChannels,
+  toChannel,
+  toPracticeChannel,
+} from './channel-rows';
+import {
+  type Channel,
+  CHANNEL_LIMITS,
+  type CreateChannelInput,
+  type UpdateChannelInput,
+} from './channel.types';
 
 /**
  * The active practice's feedback channels. Published policies keep their own frozen copy, so
@@ -40,7 +51,11 @@ export class ChannelsService {
   }
 
   /** Adds a channel at the end of the list, inside the caller's unit of work. */
-  async createIn(ctx: RequestContext, uow: UnitOfWork, input: CreateChannelInput): Promise<Channel> {
+  async createIn(
+    ctx: RequestContext,
+    uow: UnitOfWork,
+    input: CreateChannelInput,
+  ): Promise<Channel> {
     const practiceId = uow.practiceId;
     const fields = {
       kind: input.kind,
@@ -56,18 +71,35 @@ export class ChannelsService {
       [practiceId],
     );
     if (count >= CHANNEL_LIMITS.channelsPerPractice) {
-      throw new ConflictError(`A practice can have at most ${CHANNEL_LIMITS.channelsPerPractice} channels; remove one first.`);
+      throw new ConflictError(
+        `A practice can have at most ${CHANNEL_LIMITS.channelsPerPractice} channels; remove one first.`,
+      );
     }
     const [row] = await uow.query<ChannelRow>(
       `INSERT INTO feedback_channels (practice_id, kind, label, policy_text, instructions, address, position, enabled, show_in_policy)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CHANNEL_COLUMNS}`,
-      [practiceId, fields.kind, fields.label, fields.policyText, fields.instructions, fields.address, next, fields.enabled, fields.showInPolicy],
+      [
+        practiceId,
+        fields.kind,
+        fields.label,
+        fields.policyText,
+        fields.instructions,
+        fields.address,
+        next,
+        fields.enabled,
+        fields.showInPolicy,
+      ],
     );
     await this.audit.practice(ctx, uow, {
       action: 'channel.created',
       entityType: 'feedback_channel',
       entityId: row.id,
-      details: { kind: row.kind, label: row.label, enabled: row.enabled, showInPolicy: row.show_in_policy },
+      details: {
+        kind: row.kind,
+        label: row.label,
+        enabled: row.enabled,
+        showInPolicy: row.show_in_policy,
+      },
     });
     return toChannel(row);
   }
@@ -84,13 +116,24 @@ export class ChannelsService {
       const next = {
         kind,
         label: input.label === undefined ? current.label : requiredText(input.label, 'label'),
-        policy_text: input.policyText === undefined ? current.policy_text : requiredText(input.policyText, 'policyText'),
-        instructions: input.instructions === undefined ? current.instructions : optionalText(input.instructions),
-        address: normaliseChannelAddress(kind, input.address === undefined ? current.address : input.address),
+        policy_text:
+          input.policyText === undefined
+            ? current.policy_text
+            : requiredText(input.policyText, 'policyText'),
+        instructions:
+          input.instructions === undefined
+            ? current.instructions
+            : optionalText(input.instructions),
+        address: normaliseChannelAddress(
+          kind,
+          input.address === undefined ? current.address : input.address,
+        ),
         enabled: input.enabled ?? current.enabled,
         show_in_policy: input.showInPolicy ?? current.show_in_policy,
       };
-      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+        (key) => next[key] !== current[key],
+      );
       if (changed.length === 0) return toChannel(current);
       const [row] = await uow.query<ChannelRow>(
         // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
@@ -101,13 +144,28 @@ export class ChannelsService {
             WHERE practice_id = $1 AND id = $2
             RETURNING ${CHANNEL_COLUMNS})
          SELECT * FROM updated`,
-        [practiceId, id, next.kind, next.label, next.policy_text, next.instructions, next.address, next.enabled, next.show_in_policy],
+        [
+          practiceId,
+          id,
+          next.kind,
+          next.label,
+          next.policy_text,
+          next.instructions,
+          next.address,
+          next.enabled,
+          next.show_in_policy,
+        ],
       );
       await this.audit.practice(ctx, uow, {
         action: 'channel.updated',
         entityType: 'feedback_channel',
         entityId: id,
-        details: { changed: changed.map(camel), kind: next.kind, enabled: next.enabled, showInPolicy: next.show_in_policy },
+        details: {
+          changed: changed.map(camel),
+          kind: next.kind,
+          enabled: next.enabled,
+          showInPolicy: next.show_in_policy,
+        },
       });
       return toChannel(row);
     });
@@ -132,7 +190,10 @@ export class ChannelsService {
       });
     } catch (error) {
       if (isForeignKeyViolation(error)) {
-        throw new ConflictError('Feedback was received through this channel, so it cannot be removed: switch it off instead.', 'id');
+        throw new ConflictError(
+          'Feedback was received through this channel, so it cannot be removed: switch it off instead.',
+          'id',
+        );
       }
       throw error;
     }
@@ -143,7 +204,10 @@ export class ChannelsService {
     const practiceId = ctx.practiceId;
     const wanted = ids.map((id) => id.toLowerCase());
     return this.database.run(ctx, async (uow) => {
-      const rows = await uow.query<{ id: string }>('SELECT id FROM feedback_channels WHERE practice_id = $1 FOR UPDATE', [practiceId]);
+      const rows = await uow.query<{ id: string }>(
+        'SELECT id FROM feedback_channels WHERE practice_id = $1 FOR UPDATE',
+        [practiceId],
+      );
       const existing = new Set(rows.map((r) => r.id));
       if (wanted.some((id) => !existing.has(id))) throw new NotFoundError('The channel');
       if (new Set(wanted).size !== wanted.length || wanted.length !== existing.size) {
@@ -155,7 +219,11 @@ export class ChannelsService {
           WHERE c.practice_id = $1 AND c.id = o.id AND c.position <> o.ord - 1`,
         [practiceId, wanted],
       );
-      await this.audit.practice(ctx, uow, { action: 'channels.reordered', entityType: 'feedback_channel', details: { order: wanted } });
+      await this.audit.practice(ctx, uow, {
+        action: 'channels.reordered',
+        entityType: 'feedback_channel',
+        details: { order: wanted },
+      });
       return loadChannels(uow, practiceId);
     });
   }

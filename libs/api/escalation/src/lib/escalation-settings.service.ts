@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@parley/api/audit';
-import { ConflictError, Database, InputError, isUniqueViolation, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  ConflictError,
+  Database,
+  InputError,
+  isUniqueViolation,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import { ESCALATION_STEP_KIND_LABELS, type IncidentSeverity } from '@parley/shared/domain';
 import type { EscalationSettings, SaveEscalationSettingsInput } from './escalation.types';
 import {
@@ -63,13 +70,18 @@ export class EscalationSettingsService {
   /** Newest first; the defaults are not a version and do not appear. */
   history(ctx: RequestContext): Promise<EscalationSettings[]> {
     const practiceId = ctx.practiceId;
-    return this.database.run(ctx, async (uow) => (await this.versions(uow, practiceId, HISTORY_LIMIT)).map(toView));
+    return this.database.run(ctx, async (uow) =>
+      (await this.versions(uow, practiceId, HISTORY_LIMIT)).map(toView),
+    );
   }
 
   async save(ctx: RequestContext, input: SaveEscalationSettingsInput): Promise<EscalationSettings> {
     const practiceId = ctx.practiceId;
     const settings: PracticeEscalationSettings = {
-      ladder: input.ladder.map((step) => ({ kind: step.kind, trigger: cleanTrigger(step.trigger) })),
+      ladder: input.ladder.map((step) => ({
+        kind: step.kind,
+        trigger: cleanTrigger(step.trigger),
+      })),
       clocks: { ...input.clocks },
       volumeAlert: { ...input.volumeAlert },
       removalRules: { ...input.removalRules },
@@ -84,7 +96,11 @@ export class EscalationSettingsService {
           'SELECT coalesce(max(version_number), 0)::int AS latest FROM escalation_settings_versions WHERE practice_id = $1',
           [practiceId],
         );
-        if (input.basedOnVersion !== undefined && input.basedOnVersion !== null && input.basedOnVersion !== latest) {
+        if (
+          input.basedOnVersion !== undefined &&
+          input.basedOnVersion !== null &&
+          input.basedOnVersion !== latest
+        ) {
           throw staleEdit(latest);
         }
         const version = latest + 1;
@@ -147,10 +163,19 @@ function toView(row: VersionRow): EscalationSettings {
 }
 
 function defaultsView(): EscalationSettings {
-  return { ...settingsView(DEFAULT_PRACTICE_ESCALATION_SETTINGS), version: 0, isDefault: true, note: null, savedAt: null, savedBy: null };
+  return {
+    ...settingsView(DEFAULT_PRACTICE_ESCALATION_SETTINGS),
+    version: 0,
+    isDefault: true,
+    note: null,
+    savedAt: null,
+    savedBy: null,
+  };
 }
 
-function settingsView(settings: PracticeEscalationSettings): Pick<EscalationSettings, 'ladder' | 'removalRules' | 'clocks' | 'volumeAlert'> {
+function settingsView(
+  settings: PracticeEscalationSettings,
+): Pick<EscalationSettings, 'ladder' | 'removalRules' | 'clocks' | 'volumeAlert'> {
   return {
     ladder: settings.ladder.map((step, i) => ({
       position: i + 1,

@@ -7,12 +7,15 @@ import {
 } from '@parley/shared/domain';
 
 /** Stored values (`formal_warning`), as the other domains' enums are. */
-export const EscalationStepKindEnum = Object.fromEntries(ALL_ESCALATION_STEP_KINDS.map((k) => [k, k])) as {
+export const EscalationStepKindEnum = Object.fromEntries(
+  ALL_ESCALATION_STEP_KINDS.map((k) => [k, k]),
+) as {
   [K in EscalationStepKind]: K;
 };
 registerEnumType(EscalationStepKindEnum, {
   name: 'EscalationStepKind',
-  description: 'The rungs of the ladder for offensive posts, in order: invite to discussion, contact the administrators, warning, removal request.',
+  description:
+    'The rungs of the ladder for offensive posts, in order: invite to discussion, contact the administrators, warning, removal request.',
 });
 
 /** Named levels in GraphQL; the numbers 1..4 the shared rules use inside. */
@@ -24,7 +27,8 @@ export const IncidentSeverityEnum = {
 } as const;
 registerEnumType(IncidentSeverityEnum, {
   name: 'IncidentSeverity',
-  description: 'How serious a social-media incident is; the ladder triggers compare with these levels.',
+  description:
+    'How serious a social-media incident is; the ladder triggers compare with these levels.',
   valuesMap: {
     low: { description: INCIDENT_SEVERITY_DESCRIPTIONS[1] },
     offensive: { description: INCIDENT_SEVERITY_DESCRIPTIONS[2] },
@@ -34,4 +38,7 @@ registerEnumType(IncidentSeverityEnum, {
 });
 
 export const VolumeAlertOfEnum = { negative: 'negative', complaints: 'complaints' } as const;
-registerEnumType(VolumeAlertOfEnum, { name: 'VolumeAlertOf', description: 'What a volume alert counts: negative items, or complaints.' });
+registerEnumType(VolumeAlertOfEnum, {
+  name: 'VolumeAlertOf',
+  description: 'What a volume alert counts: negative items, or complaints.',
+});

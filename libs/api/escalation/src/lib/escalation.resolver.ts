@@ -9,7 +9,9 @@ import { EscalationSettings, SaveEscalationSettingsInput } from './escalation.ty
 export class EscalationResolver {
   constructor(private readonly settings: EscalationSettingsService) {}
 
-  @Query(() => EscalationSettings, { description: 'The thresholds in force (the defaults, version 0, until first saved).' })
+  @Query(() => EscalationSettings, {
+    description: 'The thresholds in force (the defaults, version 0, until first saved).',
+  })
   @Allow(Permission.EscalationRead)
   escalationSettings(@Ctx() ctx: RequestContext): Promise<EscalationSettings> {
     return this.settings.current(ctx);
@@ -22,10 +24,14 @@ export class EscalationResolver {
   }
 
   @Mutation(() => EscalationSettings, {
-    description: 'Saves the whole settings as a new version. Looser than the law (e.g. acknowledgement after 3 working days) is refused, naming the field.',
+    description:
+      'Saves the whole settings as a new version. Looser than the law (e.g. acknowledgement after 3 working days) is refused, naming the field.',
   })
   @Allow(Permission.EscalationManage)
-  saveEscalationSettings(@Ctx() ctx: RequestContext, @Args('input') input: SaveEscalationSettingsInput): Promise<EscalationSettings> {
+  saveEscalationSettings(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SaveEscalationSettingsInput,
+  ): Promise<EscalationSettings> {
     return this.settings.save(ctx, input);
   }
 }

@@ -41,17 +41,21 @@ export const DEFAULT_REMOVAL_RULES: Readonly<RemovalRules> = Object.freeze({
   allowRemovalWithoutWarningWhenUnsafe: true,
 });
 
-export const DEFAULT_PRACTICE_ESCALATION_SETTINGS: Readonly<PracticeEscalationSettings> = Object.freeze({
-  ...DEFAULT_ESCALATION_SETTINGS,
-  removalRules: DEFAULT_REMOVAL_RULES,
-});
+export const DEFAULT_PRACTICE_ESCALATION_SETTINGS: Readonly<PracticeEscalationSettings> =
+  Object.freeze({
+    ...DEFAULT_ESCALATION_SETTINGS,
+    removalRules: DEFAULT_REMOVAL_RULES,
+  });
 
 /** Ordinary removals take effect on this day after the request, whatever a practice says. */
 export const REMOVAL_EFFECTIVE_DAY = REMOVAL_EFFECTIVE_AFTER_DAYS;
 
 export function validateRemovalRules(rules: RemovalRules): FieldError[] {
   const errors: FieldError[] = [];
-  if (Number.isInteger(rules.warningValidMonths) && rules.warningValidMonths > WARNING_VALID_MONTHS) {
+  if (
+    Number.isInteger(rules.warningValidMonths) &&
+    rules.warningValidMonths > WARNING_VALID_MONTHS
+  ) {
     errors.push({
       field: 'removalRules.warningValidMonths',
       message:
@@ -59,13 +63,23 @@ export function validateRemovalRules(rules: RemovalRules): FieldError[] {
         'require a more recent warning, not an older one.',
     });
   } else {
-    const error = checkIntegerInRange('removalRules.warningValidMonths', rules.warningValidMonths, 1, WARNING_VALID_MONTHS, 'Warning validity (months)');
+    const error = checkIntegerInRange(
+      'removalRules.warningValidMonths',
+      rules.warningValidMonths,
+      1,
+      WARNING_VALID_MONTHS,
+      'Warning validity (months)',
+    );
     if (error) errors.push(error);
   }
-  if (Number.isInteger(rules.writtenConfirmationDays) && rules.writtenConfirmationDays > IMMEDIATE_REMOVAL_CONFIRMATION_DAYS) {
+  if (
+    Number.isInteger(rules.writtenConfirmationDays) &&
+    rules.writtenConfirmationDays > IMMEDIATE_REMOVAL_CONFIRMATION_DAYS
+  ) {
     errors.push({
       field: 'removalRules.writtenConfirmationDays',
-      message: 'An immediate removal must be confirmed in writing within 7 days. A practice may confirm sooner, not later.',
+      message:
+        'An immediate removal must be confirmed in writing within 7 days. A practice may confirm sooner, not later.',
     });
   } else {
     const error = checkIntegerInRange(
@@ -81,7 +95,9 @@ export function validateRemovalRules(rules: RemovalRules): FieldError[] {
 }
 
 /** Every problem with the settings, each naming its field; empty when they can be saved. */
-export function validatePracticeEscalationSettings(settings: PracticeEscalationSettings): FieldError[] {
+export function validatePracticeEscalationSettings(
+  settings: PracticeEscalationSettings,
+): FieldError[] {
   return [...validateEscalationSettings(settings), ...validateRemovalRules(settings.removalRules)];
 }
 
@@ -89,7 +105,9 @@ export function validatePracticeEscalationSettings(settings: PracticeEscalationS
  * Settings as stored, over the defaults: a version saved before a section existed still reads
  * as complete.
  */
-export function fromStored(stored: Partial<PracticeEscalationSettings>): PracticeEscalationSettings {
+export function fromStored(
+  stored: Partial<PracticeEscalationSettings>,
+): PracticeEscalationSettings {
   const d = DEFAULT_PRACTICE_ESCALATION_SETTINGS;
   return {
     ladder: stored.ladder ?? d.ladder,
@@ -100,11 +118,18 @@ export function fromStored(stored: Partial<PracticeEscalationSettings>): Practic
 }
 
 /** Drops unset trigger parts so stored JSON says only what the practice chose. */
-export function cleanTrigger(trigger: { minSeverity?: number | null; incidentCount?: number | null; withinDays?: number | null }): EscalationTrigger {
+export function cleanTrigger(trigger: {
+  minSeverity?: number | null;
+  incidentCount?: number | null;
+  withinDays?: number | null;
+}): EscalationTrigger {
   const clean: { minSeverity?: number; incidentCount?: number; withinDays?: number } = {};
-  if (trigger.minSeverity !== undefined && trigger.minSeverity !== null) clean.minSeverity = trigger.minSeverity;
-  if (trigger.incidentCount !== undefined && trigger.incidentCount !== null) clean.incidentCount = trigger.incidentCount;
-  if (trigger.withinDays !== undefined && trigger.withinDays !== null) clean.withinDays = trigger.withinDays;
+  if (trigger.minSeverity !== undefined && trigger.minSeverity !== null)
+    clean.minSeverity = trigger.minSeverity;
+  if (trigger.incidentCount !== undefined && trigger.incidentCount !== null)
+    clean.incidentCount = trigger.incidentCount;
+  if (trigger.withinDays !== undefined && trigger.withinDays !== null)
+    clean.withinDays = trigger.withinDays;
   return clean as EscalationTrigger;
 }
 

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AlertKind, type AlertEvent, AlertsService, AlertSubjectType } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
-import { Database, InputError, NotFoundError, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  Database,
+  InputError,
+  NotFoundError,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import { EscalationSettingsService, type RemovalRules } from '@parley/api/escalation';
 import {
   addDays,
@@ -47,7 +53,13 @@ interface RemovalRequestFacts {
 }
 
 type RemovalOutcome =
-  | { ok: true; effectiveOn: IsoDate; writtenConfirmationDueOn: IsoDate | null; warningGivenOn: IsoDate | null; earliest: IsoDate }
+  | {
+      ok: true;
+      effectiveOn: IsoDate;
+      writtenConfirmationDueOn: IsoDate | null;
+      warningGivenOn: IsoDate | null;
+      earliest: IsoDate;
+    }
   | { ok: false; message: string; field: string; earliest: IsoDate };
 
 const REFUSAL_FIELDS: Readonly<Record<RemovalRefusalCode, string>> = {
@@ -77,7 +89,9 @@ export class IncidentActionsService {
   recordStep(ctx: RequestContext, input: RecordLadderStepInput): Promise<RecordedStep> {
     return this.record(ctx, input.incidentId, async (uow, facts) => {
       checkStepDate(input.takenOn, facts, 'takenOn');
-      return this.insert(ctx, uow, input.incidentId, facts, input.kind, input.takenOn, { notes: optionalText(input.notes) });
+      return this.insert(ctx, uow, input.incidentId, facts, input.kind, input.takenOn, {
+        notes: optionalText(input.notes),
+      });
     });
   }
 
@@ -102,15 +116,23 @@ export class IncidentActionsService {
       const request = removalFacts(input);
       const outcome = await this.evaluateRemoval(uow, facts, request);
       if (!outcome.ok) throw new InputError(outcome.message, outcome.field);
-      const action = await this.insert(ctx, uow, input.incidentId, facts, 'removal_request', input.requestedOn, {
-        notes: optionalText(input.notes),
-        reasons,
-        immediate: request.immediate,
-        policeIncidentReference: request.immediate ? request.policeIncidentReference : null,
-        noWarningBecause: outcome.warningGivenOn ? null : request.noWarningBecause,
-        effectiveOn: outcome.effectiveOn,
-        writtenConfirmationDueOn: outcome.writtenConfirmationDueOn,
-      });
+      const action = await this.insert(
+        ctx,
+        uow,
+        input.incidentId,
+        facts,
+        'removal_request',
+        input.requestedOn,
+        {
+          notes: optionalText(input.notes),
+          reasons,
+          immediate: request.immediate,
+          policeIncidentReference: request.immediate ? request.policeIncidentReference : null,
+          noWarningBecause: outcome.warningGivenOn ? null : request.noWarningBecause,
+          effectiveOn: outcome.effectiveOn,
+          writtenConfirmationDueOn: outcome.writtenConfirmationDueOn,
+        },
+      );
       if (outcome.writtenConfirmationDueOn) {
         events.push(
           await this.alerts.raiseIn(ctx, uow, {
@@ -135,7 +157,12 @@ export class IncidentActionsService {
       const request = removalFacts(args);
       const outcome: RemovalOutcome = facts.patientId
         ? await this.evaluateRemoval(uow, facts, request)
-        : { ok: false, message: 'Link the incident to a patient first: a removal request is for a patient.', field: 'incidentId', earliest: earliestValidWarningDate(request.requestedOn) };
+        : {
+            ok: false,
+            message: 'Link the incident to a patient first: a removal request is for a patient.',
+            field: 'incidentId',
+            earliest: earliestValidWarningDate(request.requestedOn),
+          };
       return outcome.ok
         ? {
             allowed: true,
@@ -159,13 +186,25 @@ export class IncidentActionsService {
   }
 
   /** The legal rules (shared) first, then the practice's own stricter ones. */
-  private async evaluateRemoval(uow: UnitOfWork, facts: IncidentFacts, request: RemovalRequestFacts): Promise<RemovalOutcome> {
+  private async evaluateRemoval(
+    uow: UnitOfWork,
+    facts: IncidentFacts,
+    request: RemovalRequestFacts,
+  ): Promise<RemovalOutcome> {
     const rules: RemovalRules = (await this.settings.inForceIn(uow)).settings.removalRules;
-    const earliest = laterDate(earliestValidWarningDate(request.requestedOn), addMonths(request.requestedOn, -rules.warningValidMonths));
-    if (!request.immediate && request.noWarningBecause && !rules.allowRemovalWithoutWarningWhenUnsafe) {
+    const earliest = laterDate(
+      earliestValidWarningDate(request.requestedOn),
+      addMonths(request.requestedOn, -rules.warningValidMonths),
+    );
+    if (
+      !request.immediate &&
+      request.noWarningBecause &&
+      !rules.allowRemovalWithoutWarningWhenUnsafe
+    ) {
       return {
         ok: false,
-        message: 'The practice’s removal rules do not allow a removal without a warning: give the patient a warning with reasons first.',
+        message:
+          'The practice’s removal rules do not allow a removal without a warning: give the patient a warning with reasons first.',
         field: 'noWarningBecause',
         earliest,
       };
@@ -180,7 +219,8 @@ export class IncidentActionsService {
       noWarningBecause: request.noWarningBecause ?? undefined,
       warnings,
     });
-    if (!check.ok) return { ok: false, message: check.reason, field: REFUSAL_FIELDS[check.code], earliest };
+    if (!check.ok)
+      return { ok: false, message: check.reason, field: REFUSAL_FIELDS[check.code], earliest };
     if (request.immediate) {
       return {
         ok: true,
@@ -190,7 +230,14 @@ export class IncidentActionsService {
         earliest,
       };
     }
-    if (!check.warningRelied) return { ok: true, effectiveOn: check.effectiveOn, writtenConfirmationDueOn: null, warningGivenOn: null, earliest };
+    if (!check.warningRelied)
+      return {
+        ok: true,
+        effectiveOn: check.effectiveOn,
+        writtenConfirmationDueOn: null,
+        warningGivenOn: null,
+        earliest,
+      };
     // The most recent warning with reasons, which must also meet the practice's own window.
     const relied = warnings
       .filter((w) => w.reasons.trim() && compareIsoDates(w.givenOn, request.requestedOn) <= 0)
@@ -205,14 +252,24 @@ export class IncidentActionsService {
         earliest,
       };
     }
-    return { ok: true, effectiveOn: check.effectiveOn, writtenConfirmationDueOn: null, warningGivenOn: relied, earliest };
+    return {
+      ok: true,
+      effectiveOn: check.effectiveOn,
+      writtenConfirmationDueOn: null,
+      warningGivenOn: relied,
+      earliest,
+    };
   }
 
   /** One unit of work: the step, the audit record and any alert; alerts go live after the commit. */
   private async record(
     ctx: RequestContext,
     incidentId: string,
-    work: (uow: UnitOfWork, facts: IncidentFacts, events: (AlertEvent | null)[]) => Promise<IncidentAction>,
+    work: (
+      uow: UnitOfWork,
+      facts: IncidentFacts,
+      events: (AlertEvent | null)[],
+    ) => Promise<IncidentAction>,
   ): Promise<RecordedStep> {
     const practiceId = ctx.practiceId;
     const { result, events } = await this.database.run(ctx, async (uow) => {
@@ -227,15 +284,28 @@ export class IncidentActionsService {
     return result;
   }
 
-  private async factsIn(uow: UnitOfWork, practiceId: string, incidentId: string, lock = false): Promise<IncidentFacts> {
-    const [row] = await uow.query<{ patient_id: string | null; label: string | null; seen_at: Date }>(
+  private async factsIn(
+    uow: UnitOfWork,
+    practiceId: string,
+    incidentId: string,
+    lock = false,
+  ): Promise<IncidentFacts> {
+    const [row] = await uow.query<{
+      patient_id: string | null;
+      label: string | null;
+      seen_at: Date;
+    }>(
       `SELECT i.patient_id, p.label, i.seen_at
          FROM social_media_incidents i LEFT JOIN incident_patients p ON p.practice_id = i.practice_id AND p.id = i.patient_id
         WHERE i.practice_id = $1 AND i.id = $2 ${lock ? 'FOR UPDATE OF i' : ''}`,
       [practiceId, incidentId],
     );
     if (!row) throw new NotFoundError('The incident');
-    return { patientId: row.patient_id, patientLabel: row.label, seenOn: londonDateOf(new Date(row.seen_at)) };
+    return {
+      patientId: row.patient_id,
+      patientLabel: row.label,
+      seenOn: londonDateOf(new Date(row.seen_at)),
+    };
   }
 
   private async insert(
@@ -309,14 +379,19 @@ function removalFacts(input: {
 }
 
 function requirePatient(facts: IncidentFacts, what: string): void {
-  if (!facts.patientId) throw new InputError(`${what}: link the incident to a patient first.`, 'incidentId');
+  if (!facts.patientId)
+    throw new InputError(`${what}: link the incident to a patient first.`, 'incidentId');
 }
 
 /** Steps happen on or after the day the post was seen, and not in the future. */
 function checkStepDate(date: IsoDate, facts: IncidentFacts, field: string): void {
-  if (compareIsoDates(date, londonDateOf(new Date())) > 0) throw new InputError(`${field} cannot be in the future.`, field);
+  if (compareIsoDates(date, londonDateOf(new Date())) > 0)
+    throw new InputError(`${field} cannot be in the future.`, field);
   if (compareIsoDates(date, facts.seenOn) < 0) {
-    throw new InputError(`${field} cannot be before the day the post was seen (${facts.seenOn}).`, field);
+    throw new InputError(
+      `${field} cannot be before the day the post was seen (${facts.seenOn}).`,
+      field,
+    );
   }
 }
 

@@ -1,5 +1,11 @@
 import type { UnitOfWork } from '@parley/api/core';
-import { ESCALATION_STEP_KIND_LABELS, type EscalationStepKind, type IncidentSeverity, type IsoDate, londonDateOf } from '@parley/shared/domain';
+import {
+  ESCALATION_STEP_KIND_LABELS,
+  type EscalationStepKind,
+  type IncidentSeverity,
+  type IsoDate,
+  londonDateOf,
+} from '@parley/shared/domain';
 import type { IncidentAction, IncidentPlatform } from './incident.types';
 
 export interface IncidentRow {
@@ -66,7 +72,11 @@ export function toAction(row: ActionRow): IncidentAction {
 }
 
 /** Actions recorded against these incidents or for these patients. */
-export function loadActions(uow: UnitOfWork, incidentIds: readonly string[], patientIds: readonly string[]): Promise<ActionRow[]> {
+export function loadActions(
+  uow: UnitOfWork,
+  incidentIds: readonly string[],
+  patientIds: readonly string[],
+): Promise<ActionRow[]> {
   return uow.query<ActionRow>(
     `SELECT ${ACTION_COLUMNS}
        FROM incident_actions a LEFT JOIN users u ON u.id = a.recorded_by
@@ -84,12 +94,20 @@ export async function loadPatientIncidents(
   const rows =
     patientIds.length === 0
       ? []
-      : await uow.query<{ id: string; patient_id: string; seen_at: Date; severity: IncidentSeverity }>(
+      : await uow.query<{
+          id: string;
+          patient_id: string;
+          seen_at: Date;
+          severity: IncidentSeverity;
+        }>(
           `SELECT id, patient_id, seen_at, severity::int AS severity FROM social_media_incidents
             WHERE practice_id = $1 AND patient_id = ANY($2::uuid[])`,
           [uow.practiceId, patientIds],
         );
-  const byPatient = new Map<string, { id: string; seenOn: IsoDate; severity: IncidentSeverity }[]>();
+  const byPatient = new Map<
+    string,
+    { id: string; seenOn: IsoDate; severity: IncidentSeverity }[]
+  >();
   for (const row of rows) {
     const list = byPatient.get(row.patient_id) ?? [];
     list.push({ id: row.id, seenOn: londonDateOf(new Date(row.seen_at)), severity: row.severity });

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AlertKind, type AlertEvent, AlertsService, AlertSubjectType } from '@parley/api/alerts';
 import { AuditService } from '@parley/api/audit';
-import { ConflictError, Database, InputError, isUniqueViolation, NotFoundError, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  ConflictError,
+  Database,
+  InputError,
+  isUniqueViolation,
+  NotFoundError,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import { EscalationSettingsService, type PracticeEscalationSettings } from '@parley/api/escalation';
 import { type IsoDate, londonDateOf } from '@parley/shared/domain';
 import {
@@ -13,7 +21,13 @@ import {
   loadPatientIncidents,
   toAction,
 } from './incident-rows';
-import type { AddIncidentPatientInput, Incident, IncidentPatient, IncidentsArgs, LogIncidentInput } from './incident.types';
+import type {
+  AddIncidentPatientInput,
+  Incident,
+  IncidentPatient,
+  IncidentsArgs,
+  LogIncidentInput,
+} from './incident.types';
 import { ladderProgress } from './ladder-progress';
 
 /** Ten digits, however spaced or hyphenated: what an NHS number looks like. */
@@ -56,7 +70,8 @@ export class IncidentsService {
 
   async log(ctx: RequestContext, input: LogIncidentInput): Promise<Incident> {
     const practiceId = ctx.practiceId;
-    if (input.seenAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw new InputError('seenAt cannot be in the future.', 'seenAt');
+    if (input.seenAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
+      throw new InputError('seenAt cannot be in the future.', 'seenAt');
     const fields = {
       link: input.link.trim(),
       reportedBy: requiredText(input.reportedBy, 'reportedBy'),
@@ -84,7 +99,12 @@ export class IncidentsService {
         action: 'incident.logged',
         entityType: 'social_media_incident',
         entityId: id,
-        details: { platform: input.platform, severity: input.severity, staffNamed: input.staffNamed ?? false, patientId: input.patientId ?? null },
+        details: {
+          platform: input.platform,
+          severity: input.severity,
+          staffNamed: input.staffNamed ?? false,
+          patientId: input.patientId ?? null,
+        },
       });
       return this.afterChangeIn(ctx, uow, id);
     });
@@ -102,21 +122,24 @@ export class IncidentsService {
       );
       if (!current) throw new NotFoundError('The incident');
       await this.requirePatientIn(uow, patientId);
-      if (current.patient_id === patientId) return { incident: await this.viewIn(uow, incidentId), raised: null };
+      if (current.patient_id === patientId)
+        return { incident: await this.viewIn(uow, incidentId), raised: null };
       if (current.patient_id) {
         const [{ count }] = await uow.query<{ count: number }>(
           'SELECT count(*)::int AS count FROM incident_actions WHERE practice_id = $1 AND incident_id = $2',
           [practiceId, incidentId],
         );
         if (count > 0) {
-          throw new ConflictError('Steps have been recorded for the patient this incident is linked to, so it cannot be moved to another.', 'patientId');
+          throw new ConflictError(
+            'Steps have been recorded for the patient this incident is linked to, so it cannot be moved to another.',
+            'patientId',
+          );
         }
       }
-      await uow.query('UPDATE social_media_incidents SET patient_id = $3, updated_at = now() WHERE practice_id = $1 AND id = $2', [
-        practiceId,
-        incidentId,
-        patientId,
-      ]);
+      await uow.query(
+        'UPDATE social_media_incidents SET patient_id = $3, updated_at = now() WHERE practice_id = $1 AND id = $2',
+        [practiceId, incidentId, patientId],
+      );
       await this.audit.practice(ctx, uow, {
         action: 'incident.patient_linked',
         entityType: 'social_media_incident',
@@ -132,13 +155,23 @@ export class IncidentsService {
   patients(ctx: RequestContext): Promise<IncidentPatient[]> {
     const practiceId = ctx.practiceId;
     return this.database.run(ctx, async (uow) => {
-      const rows = await uow.query<{ id: string; label: string; incident_count: number; created_at: Date }>(
+      const rows = await uow.query<{
+        id: string;
+        label: string;
+        incident_count: number;
+        created_at: Date;
+      }>(
         `SELECT p.id, p.label, p.created_at,
                 (SELECT count(*)::int FROM social_media_incidents i WHERE i.practice_id = p.practice_id AND i.patient_id = p.id) AS incident_count
            FROM incident_patients p WHERE p.practice_id = $1 ORDER BY lower(p.label)`,
         [practiceId],
       );
-      return rows.map((r) => ({ id: r.id, label: r.label, incidentCount: r.incident_count, createdAt: new Date(r.created_at) }));
+      return rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        incidentCount: r.incident_count,
+        createdAt: new Date(r.created_at),
+      }));
     });
   }
 
@@ -146,7 +179,10 @@ export class IncidentsService {
     const practiceId = ctx.practiceId;
     const label = requiredText(input.label, 'label');
     if (NHS_NUMBER_LIKE.test(label)) {
-      throw new InputError('label looks like an NHS number: use a practice-local reference (e.g. P-0042) instead.', 'label');
+      throw new InputError(
+        'label looks like an NHS number: use a practice-local reference (e.g. P-0042) instead.',
+        'label',
+      );
     }
     try {
       return await this.database.run(ctx, async (uow) => {
@@ -155,21 +191,33 @@ export class IncidentsService {
           [practiceId, label, ctx.userId],
         );
         // The label stays out of the audit trail: it points at a person.
-        await this.audit.practice(ctx, uow, { action: 'incident_patient.added', entityType: 'incident_patient', entityId: row.id });
+        await this.audit.practice(ctx, uow, {
+          action: 'incident_patient.added',
+          entityType: 'incident_patient',
+          entityId: row.id,
+        });
         return { id: row.id, label, incidentCount: 0, createdAt: new Date(row.created_at) };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`The practice already has a patient reference "${label}".`, 'label');
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          `The practice already has a patient reference "${label}".`,
+          'label',
+        );
       throw error;
     }
   }
 
   /** The incident as shown, inside the caller's unit of work; not found for another practice's id. */
-  async viewIn(uow: UnitOfWork, id: string, settings?: PracticeEscalationSettings): Promise<Incident> {
-    const rows = await uow.query<IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM ${INCIDENT_FROM} WHERE i.practice_id = $1 AND i.id = $2`, [
-      uow.practiceId,
-      id,
-    ]);
+  async viewIn(
+    uow: UnitOfWork,
+    id: string,
+    settings?: PracticeEscalationSettings,
+  ): Promise<Incident> {
+    const rows = await uow.query<IncidentRow>(
+      `SELECT ${INCIDENT_COLUMNS} FROM ${INCIDENT_FROM} WHERE i.practice_id = $1 AND i.id = $2`,
+      [uow.practiceId, id],
+    );
     if (!rows[0]) throw new NotFoundError('The incident');
     const [incident] = await this.viewsIn(uow, rows, settings);
     return incident;
@@ -179,7 +227,11 @@ export class IncidentsService {
    * After an incident or its steps changed: the incident as it now stands, and the alert its
    * suggested step raises (null when there is none, or it was raised before). Publish after commit.
    */
-  async afterChangeIn(ctx: RequestContext, uow: UnitOfWork, incidentId: string): Promise<{ incident: Incident; raised: AlertEvent | null }> {
+  async afterChangeIn(
+    ctx: RequestContext,
+    uow: UnitOfWork,
+    incidentId: string,
+  ): Promise<{ incident: Incident; raised: AlertEvent | null }> {
     const { settings } = await this.settings.inForceIn(uow);
     const incident = await this.viewIn(uow, incidentId, settings);
     const step = incident.nextSuggestedStep;
@@ -187,7 +239,9 @@ export class IncidentsService {
     const patient = incident.patient;
     const raised = await this.alerts.raiseIn(ctx, uow, {
       kind: AlertKind.LadderStepSuggested,
-      dedupeKey: patient ? `ladder:patient:${patient.id}:${step.kind}` : `ladder:incident:${incident.id}:${step.kind}`,
+      dedupeKey: patient
+        ? `ladder:patient:${patient.id}:${step.kind}`
+        : `ladder:incident:${incident.id}:${step.kind}`,
       subject: patient
         ? `Patient ${patient.label}: ${step.label} is suggested (${lowerFirst(step.reason)}).`
         : `Incident seen on ${londonDateOf(incident.seenAt)} (${incident.platform}): ${step.label} is suggested (${lowerFirst(step.reason)}).`,
@@ -199,15 +253,24 @@ export class IncidentsService {
   }
 
   async requirePatientIn(uow: UnitOfWork, patientId: string): Promise<void> {
-    const rows = await uow.query('SELECT 1 FROM incident_patients WHERE practice_id = $1 AND id = $2', [uow.practiceId, patientId]);
+    const rows = await uow.query(
+      'SELECT 1 FROM incident_patients WHERE practice_id = $1 AND id = $2',
+      [uow.practiceId, patientId],
+    );
     if (rows.length === 0) throw new NotFoundError('The patient');
   }
 
-  private async viewsIn(uow: UnitOfWork, rows: IncidentRow[], settings?: PracticeEscalationSettings): Promise<Incident[]> {
+  private async viewsIn(
+    uow: UnitOfWork,
+    rows: IncidentRow[],
+    settings?: PracticeEscalationSettings,
+  ): Promise<Incident[]> {
     if (rows.length === 0) return [];
     const ladderSettings = settings ?? (await this.settings.inForceIn(uow)).settings;
     const today: IsoDate = londonDateOf(new Date());
-    const patientIds = [...new Set(rows.map((r) => r.patient_id).filter((id): id is string => id !== null))];
+    const patientIds = [
+      ...new Set(rows.map((r) => r.patient_id).filter((id): id is string => id !== null)),
+    ];
     const patientIncidents = await loadPatientIncidents(uow, patientIds);
     const incidentIds = new Set(rows.map((r) => r.id));
     for (const list of patientIncidents.values()) list.forEach((i) => incidentIds.add(i.id));
@@ -219,7 +282,9 @@ export class IncidentsService {
       if (row.patient_id) {
         const theirs = patientIncidents.get(row.patient_id) ?? [];
         const theirIds = new Set(theirs.map((i) => i.id));
-        const steps = actions.filter((a) => a.patient_id === row.patient_id || theirIds.has(a.incident_id));
+        const steps = actions.filter(
+          (a) => a.patient_id === row.patient_id || theirIds.has(a.incident_id),
+        );
         facts = { scope: 'patient', incidents: theirs, steps: steps.map(stepOf) };
       } else {
         facts = {

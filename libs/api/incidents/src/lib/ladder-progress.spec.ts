@@ -35,7 +35,11 @@ describe('ladder progress', () => {
   });
 
   it('suggests nothing for civil criticism', () => {
-    const { nextSuggestedStep } = ladderProgress(settings, { scope: 'incident', incidents: [{ seenOn: '2025-02-01', severity: 1 }], steps: [] }, '2025-02-02');
+    const { nextSuggestedStep } = ladderProgress(
+      settings,
+      { scope: 'incident', incidents: [{ seenOn: '2025-02-01', severity: 1 }], steps: [] },
+      '2025-02-02',
+    );
     expect(nextSuggestedStep).toBeNull();
   });
 });

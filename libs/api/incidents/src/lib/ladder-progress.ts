@@ -25,7 +25,11 @@ export function ladderProgress(
   const taken = facts.steps.map((s) => s.kind);
   const next = suggestNextStep(settings, facts.incidents, taken, today);
   const nextSuggestedStep = next
-    ? { kind: next.kind, label: ESCALATION_STEP_KIND_LABELS[next.kind], reason: describeTrigger(next.trigger) }
+    ? {
+        kind: next.kind,
+        label: ESCALATION_STEP_KIND_LABELS[next.kind],
+        reason: describeTrigger(next.trigger),
+      }
     : null;
   return {
     nextSuggestedStep,

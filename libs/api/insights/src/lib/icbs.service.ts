@@ -23,7 +23,11 @@ export class IcbsService {
       );
       const result: InsightsIcb[] = [];
       for (const icb of icbs) {
-        result.push({ ...icb, practices: await this.reader.practices(uow, icb.id), thresholds: await this.reader.thresholds(uow, icb.id) });
+        result.push({
+          ...icb,
+          practices: await this.reader.practices(uow, icb.id),
+          thresholds: await this.reader.thresholds(uow, icb.id),
+        });
       }
       return result;
     });
@@ -33,7 +37,13 @@ export class IcbsService {
     return this.reader.read(ctx, async (uow) => {
       await this.reader.icb(ctx, uow, icbId);
       const practices = await this.reader.practices(uow, icbId);
-      const rows = await uow.query<{ practice_id: string; version_number: number; effective_date: string; published_at: Date; warning_codes: string[] }>(
+      const rows = await uow.query<{
+        practice_id: string;
+        version_number: number;
+        effective_date: string;
+        published_at: Date;
+        warning_codes: string[];
+      }>(
         `SELECT practice_id, version_number, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, published_at, warning_codes
            FROM insights.policy_overview WHERE icb_id = $1`,
         [icbId],
@@ -77,7 +87,12 @@ export class IcbsService {
         entityId: input.icbId,
         details: { maxComplaintsPer1000PerYear: max, minAckWithin3DaysPercent: min },
       });
-      return { icbId: input.icbId, maxComplaintsPer1000PerYear: max, minAckWithin3DaysPercent: min, updatedAt: row?.updated_at ?? null };
+      return {
+        icbId: input.icbId,
+        maxComplaintsPer1000PerYear: max,
+        minAckWithin3DaysPercent: min,
+        updatedAt: row?.updated_at ?? null,
+      };
     });
   }
 }

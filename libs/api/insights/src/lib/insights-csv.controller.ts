@@ -16,14 +16,22 @@ export class InsightsCsvController {
 
   @Get('ko41b.csv')
   @Allow(Permission.InsightsRead)
-  async ko41bCsv(@Ctx() ctx: RequestContext, @Query() query: Ko41bCsvQuery, @Res() res: Response): Promise<void> {
+  async ko41bCsv(
+    @Ctx() ctx: RequestContext,
+    @Query() query: Ko41bCsvQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { csv } = await this.ko41b.return(ctx, query);
     send(res, csv, `ko41b-${query.financialYear}${query.practiceId ? '-practice' : ''}.csv`);
   }
 
   @Get('trends.csv')
   @Allow(Permission.InsightsRead)
-  async trendsCsv(@Ctx() ctx: RequestContext, @Query() query: TrendsCsvQuery, @Res() res: Response): Promise<void> {
+  async trendsCsv(
+    @Ctx() ctx: RequestContext,
+    @Query() query: TrendsCsvQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     send(res, await this.trends.trendsCsv(ctx, query), `trends-${query.from}-${query.to}.csv`);
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Database, DbRole, NotFoundError, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  Database,
+  DbRole,
+  NotFoundError,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import type { InsightsIcbRef, InsightsPractice, InsightsThresholds } from './insights.types';
 
 /**
@@ -28,7 +34,10 @@ export class InsightsReader {
     return this.database.run(
       { tenantPracticeId: null },
       async (uow) => {
-        await uow.query('SELECT set_config($1, $2, true)', [AUDITED_ICBS_SETTING, icbs === null ? '*' : icbs.join(',')]);
+        await uow.query('SELECT set_config($1, $2, true)', [
+          AUDITED_ICBS_SETTING,
+          icbs === null ? '*' : icbs.join(','),
+        ]);
         return work(uow);
       },
       { role: DbRole.Auditor },
@@ -39,7 +48,9 @@ export class InsightsReader {
   async icb(ctx: RequestContext, uow: UnitOfWork, icbId: string): Promise<InsightsIcbRef> {
     const visible = this.visibleIcbIds(ctx);
     if (visible !== null && !visible.includes(icbId)) throw new NotFoundError('The ICB');
-    const [icb] = await uow.query<InsightsIcbRef>('SELECT id, name FROM icbs WHERE id = $1', [icbId]);
+    const [icb] = await uow.query<InsightsIcbRef>('SELECT id, name FROM icbs WHERE id = $1', [
+      icbId,
+    ]);
     if (!icb) throw new NotFoundError('The ICB');
     return icb;
   }
@@ -62,7 +73,11 @@ export class InsightsReader {
   }
 
   async thresholds(uow: UnitOfWork, icbId: string): Promise<InsightsThresholds> {
-    const [row] = await uow.query<{ max: string | null; min: string | null; updated_at: Date | null }>(
+    const [row] = await uow.query<{
+      max: string | null;
+      min: string | null;
+      updated_at: Date | null;
+    }>(
       `SELECT max_complaints_per_1000_per_year AS max, min_ack_within_3_days_percent AS min, updated_at
          FROM insights.icb_thresholds WHERE icb_id = $1`,
       [icbId],

@@ -13,7 +13,11 @@ export class IcbArgs {
 @ArgsType()
 export class TrendsArgs {
   @Field(() => ID) @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId!: string;
-  @Field(() => InsightsPeriod) @IsIn(Object.values(InsightsPeriod), { message: 'period must be MONTH, QUARTER or FINANCIAL_YEAR' }) period!: InsightsPeriod;
+  @Field(() => InsightsPeriod)
+  @IsIn(Object.values(InsightsPeriod), {
+    message: 'period must be MONTH, QUARTER or FINANCIAL_YEAR',
+  })
+  period!: InsightsPeriod;
   @Field({ description: 'yyyy-mm-dd; the trend starts with the month it falls in.' })
   @Matches(DATE, { message: 'from must be a date (yyyy-mm-dd)' })
   from!: string;
@@ -32,7 +36,10 @@ export class Ko41bArgs {
   @Field({ description: 'yyyy-yy, e.g. 2025-26 (1 April 2025 – 31 March 2026).' })
   @Matches(FINANCIAL_YEAR, { message: 'financialYear must look like 2025-26' })
   financialYear!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'practiceId must be a practice id' }) practiceId?: string | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'practiceId must be a practice id' })
+  practiceId?: string | null;
 }
 
 @InputType()
@@ -40,13 +47,19 @@ export class IcbThresholdsInput {
   @Field(() => ID) @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId!: string;
   @Field(() => Float, { nullable: true, description: 'Null: do not flag on the complaint rate.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'maxComplaintsPer1000PerYear must be a number with at most 2 decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2 },
+    { message: 'maxComplaintsPer1000PerYear must be a number with at most 2 decimals' },
+  )
   @Min(0, { message: 'maxComplaintsPer1000PerYear must be 0 or more' })
   @Max(999999, { message: 'maxComplaintsPer1000PerYear is too large' })
   maxComplaintsPer1000PerYear?: number | null;
   @Field(() => Float, { nullable: true, description: 'Null: do not flag on acknowledgement.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'minAckWithin3DaysPercent must be a number with at most 2 decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2 },
+    { message: 'minAckWithin3DaysPercent must be a number with at most 2 decimals' },
+  )
   @Min(0, { message: 'minAckWithin3DaysPercent must be between 0 and 100' })
   @Max(100, { message: 'minAckWithin3DaysPercent must be between 0 and 100' })
   minAckWithin3DaysPercent?: number | null;
@@ -55,13 +68,17 @@ export class IcbThresholdsInput {
 /** Query string of the CSV routes (validated like GraphQL arguments). */
 export class Ko41bCsvQuery {
   @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId!: string;
-  @Matches(FINANCIAL_YEAR, { message: 'financialYear must look like 2025-26' }) financialYear!: string;
+  @Matches(FINANCIAL_YEAR, { message: 'financialYear must look like 2025-26' })
+  financialYear!: string;
   @IsOptional() @IsUUID('all', { message: 'practiceId must be a practice id' }) practiceId?: string;
 }
 
 export class TrendsCsvQuery {
   @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId!: string;
-  @IsIn(Object.values(InsightsPeriod), { message: 'period must be MONTH, QUARTER or FINANCIAL_YEAR' }) period!: InsightsPeriod;
+  @IsIn(Object.values(InsightsPeriod), {
+    message: 'period must be MONTH, QUARTER or FINANCIAL_YEAR',
+  })
+  period!: InsightsPeriod;
   @Matches(DATE, { message: 'from must be a date (yyyy-mm-dd)' }) from!: string;
   @Matches(DATE, { message: 'to must be a date (yyyy-mm-dd)' }) to!: string;
   @IsOptional() @IsUUID('all', { message: 'practiceId must be a practice id' }) practiceId?: string;

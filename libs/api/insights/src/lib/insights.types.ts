@@ -1,20 +1,31 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-export const InsightsPeriod = { MONTH: 'MONTH', QUARTER: 'QUARTER', FINANCIAL_YEAR: 'FINANCIAL_YEAR' } as const;
+export const InsightsPeriod = {
+  MONTH: 'MONTH',
+  QUARTER: 'QUARTER',
+  FINANCIAL_YEAR: 'FINANCIAL_YEAR',
+} as const;
 export type InsightsPeriod = (typeof InsightsPeriod)[keyof typeof InsightsPeriod];
 registerEnumType(InsightsPeriod, {
   name: 'InsightsPeriod',
-  description: 'Trend buckets: calendar months, financial-year quarters (Q1 = April to June), financial years (April to March).',
+  description:
+    'Trend buckets: calendar months, financial-year quarters (Q1 = April to June), financial years (April to March).',
 });
 
-export const InsightsFlagReason = { COMPLAINT_RATE: 'COMPLAINT_RATE', ACK_COMPLIANCE: 'ACK_COMPLIANCE' } as const;
+export const InsightsFlagReason = {
+  COMPLAINT_RATE: 'COMPLAINT_RATE',
+  ACK_COMPLIANCE: 'ACK_COMPLIANCE',
+} as const;
 export type InsightsFlagReason = (typeof InsightsFlagReason)[keyof typeof InsightsFlagReason];
 registerEnumType(InsightsFlagReason, {
   name: 'InsightsFlagReason',
-  description: "COMPLAINT_RATE: complaints per 1,000 patients per year above the ICB's maximum; ACK_COMPLIANCE: share acknowledged within 3 working days below its minimum.",
+  description:
+    "COMPLAINT_RATE: complaints per 1,000 patients per year above the ICB's maximum; ACK_COMPLIANCE: share acknowledged within 3 working days below its minimum.",
 });
 
-@ObjectType({ description: 'A count as an auditor may see it: never a hidden value, only that it is hidden.' })
+@ObjectType({
+  description: 'A count as an auditor may see it: never a hidden value, only that it is hidden.',
+})
 export class InsightsCount {
   @Field(() => Int, { nullable: true, description: 'Null when suppressed.' }) value!: number | null;
   @Field() suppressed!: boolean;
@@ -35,7 +46,10 @@ export class InsightsTableRow {
   @Field(() => InsightsCount) total!: InsightsCount;
 }
 
-@ObjectType({ description: 'A table of counts with its totals, suppressed as one with the other tables of the same response.' })
+@ObjectType({
+  description:
+    'A table of counts with its totals, suppressed as one with the other tables of the same response.',
+})
 export class InsightsTable {
   @Field() key!: string;
   @Field() title!: string;
@@ -57,15 +71,26 @@ export class InsightsPractice {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => String, { nullable: true }) odsCode!: string | null;
-  @Field(() => Int, { description: 'Registered patients (current list size), for rates per 1,000.' }) listSize!: number;
+  @Field(() => Int, {
+    description: 'Registered patients (current list size), for rates per 1,000.',
+  })
+  listSize!: number;
 }
 
 @ObjectType()
 export class InsightsThresholds {
   @Field(() => ID) icbId!: string;
-  @Field(() => Float, { nullable: true, description: 'Flag a practice above this many complaints per 1,000 registered patients per year.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Flag a practice above this many complaints per 1,000 registered patients per year.',
+  })
   maxComplaintsPer1000PerYear!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Flag a practice acknowledging fewer than this % of complaints within 3 working days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Flag a practice acknowledging fewer than this % of complaints within 3 working days.',
+  })
   minAckWithin3DaysPercent!: number | null;
   @Field(() => Date, { nullable: true }) updatedAt!: Date | null;
 }
@@ -85,15 +110,23 @@ export class InsightsPeriodColumn {
   @Field() label!: string;
   @Field({ description: 'yyyy-mm' }) firstMonth!: string;
   @Field({ description: 'yyyy-mm' }) lastMonth!: string;
-  @Field(() => Int, { description: 'Months of the period inside the requested range.' }) months!: number;
+  @Field(() => Int, { description: 'Months of the period inside the requested range.' })
+  months!: number;
 }
 
 @ObjectType()
 export class InsightsSeriesPoint {
   @Field({ description: 'The period key (see periods).' }) period!: string;
-  @Field(() => InsightsCount, { description: 'Complaints received (under the regulations, not withdrawn).' }) complaints!: InsightsCount;
-  @Field(() => Float, { nullable: true, description: 'Null when the count is suppressed.' }) complaintsPer1000PerYear!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Null when a count behind it is suppressed or there were no complaints.' })
+  @Field(() => InsightsCount, {
+    description: 'Complaints received (under the regulations, not withdrawn).',
+  })
+  complaints!: InsightsCount;
+  @Field(() => Float, { nullable: true, description: 'Null when the count is suppressed.' })
+  complaintsPer1000PerYear!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Null when a count behind it is suppressed or there were no complaints.',
+  })
   ackWithin3DaysPercent!: number | null;
 }
 
@@ -109,19 +142,28 @@ export class InsightsPracticeSummary {
   @Field(() => InsightsPractice) practice!: InsightsPractice;
   @Field(() => InsightsCount) complaints!: InsightsCount;
   @Field(() => InsightsCount) ackWithin3Days!: InsightsCount;
-  @Field(() => InsightsCount, { description: 'Acknowledged late, or not acknowledged.' }) ackNotWithin3Days!: InsightsCount;
+  @Field(() => InsightsCount, { description: 'Acknowledged late, or not acknowledged.' })
+  ackNotWithin3Days!: InsightsCount;
   @Field(() => Float, { nullable: true }) complaintsPer1000PerYear!: number | null;
   @Field(() => Float, { nullable: true }) ackWithin3DaysPercent!: number | null;
-  @Field(() => [InsightsFlag], { description: "Thresholds of the ICB this practice crosses, judged on shown figures only." })
+  @Field(() => [InsightsFlag], {
+    description: 'Thresholds of the ICB this practice crosses, judged on shown figures only.',
+  })
   flags!: InsightsFlag[];
-  @Field(() => [InsightsFlagReason], { description: 'Thresholds that cannot be judged because the figures behind them are suppressed.' })
+  @Field(() => [InsightsFlagReason], {
+    description: 'Thresholds that cannot be judged because the figures behind them are suppressed.',
+  })
   notAssessed!: InsightsFlagReason[];
 }
 
 @ObjectType()
 export class InsightsTrends {
   @Field(() => InsightsIcbRef) icb!: InsightsIcbRef;
-  @Field(() => InsightsPractice, { nullable: true, description: 'Set for a drill-down to one practice.' }) practice!: InsightsPractice | null;
+  @Field(() => InsightsPractice, {
+    nullable: true,
+    description: 'Set for a drill-down to one practice.',
+  })
+  practice!: InsightsPractice | null;
   @Field(() => InsightsPeriod) period!: InsightsPeriod;
   @Field({ description: 'First month of the range, yyyy-mm.' }) fromMonth!: string;
   @Field({ description: 'Last month of the range, yyyy-mm.' }) toMonth!: string;
@@ -129,7 +171,11 @@ export class InsightsTrends {
   @Field(() => [InsightsPeriodColumn]) periods!: InsightsPeriodColumn[];
   @Field(() => [InsightsSeriesPoint]) series!: InsightsSeriesPoint[];
   @Field(() => InsightsTable) acknowledgement!: InsightsTable;
-  @Field(() => InsightsTable, { nullable: true, description: 'ICB-wide only: each practice over the range.' }) practiceComparison!: InsightsTable | null;
+  @Field(() => InsightsTable, {
+    nullable: true,
+    description: 'ICB-wide only: each practice over the range.',
+  })
+  practiceComparison!: InsightsTable | null;
   @Field(() => [InsightsPracticeSummary]) practices!: InsightsPracticeSummary[];
   @Field(() => InsightsTable) feedbackByKind!: InsightsTable;
   @Field(() => InsightsTable) feedbackByChannel!: InsightsTable;
@@ -146,10 +192,14 @@ export class InsightsTrends {
 @ObjectType()
 export class InsightsPolicyPractice {
   @Field(() => InsightsPractice) practice!: InsightsPractice;
-  @Field(() => Int, { nullable: true, description: 'Null when nothing is published yet.' }) versionNumber!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Null when nothing is published yet.' })
+  versionNumber!: number | null;
   @Field(() => String, { nullable: true, description: 'yyyy-mm-dd' }) effectiveDate!: string | null;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => [String], { description: "Codes of the policy check's warnings on the published wording (e.g. WRITING_ONLY)." })
+  @Field(() => [String], {
+    description:
+      "Codes of the policy check's warnings on the published wording (e.g. WRITING_ONLY).",
+  })
   warningCodes!: string[];
 }
 
@@ -162,12 +212,19 @@ export class Ko41bBreakdownCount {
 
 @ObjectType()
 export class Ko41bCheckResult {
-  @Field({ description: 'age_sum, status_sum, carried_forward, outcomes_sum, subject_area_total, staff_group_total' }) check!: string;
+  @Field({
+    description:
+      'age_sum, status_sum, carried_forward, outcomes_sum, subject_area_total, staff_group_total',
+  })
+  check!: string;
   @Field() passed!: boolean;
   @Field() description!: string;
 }
 
-@ObjectType({ description: 'The KO41(b) return (written complaints, 1 April – 31 March) of one practice or a whole ICB.' })
+@ObjectType({
+  description:
+    'The KO41(b) return (written complaints, 1 April – 31 March) of one practice or a whole ICB.',
+})
 export class Ko41bReturn {
   @Field(() => InsightsIcbRef) icb!: InsightsIcbRef;
   @Field(() => InsightsPractice, { nullable: true }) practice!: InsightsPractice | null;
@@ -179,11 +236,26 @@ export class Ko41bReturn {
   @Field(() => InsightsCount) notUpheld!: InsightsCount;
   @Field(() => InsightsCount) resolved!: InsightsCount;
   @Field(() => InsightsCount) carriedForward!: InsightsCount;
-  @Field(() => [Ko41bBreakdownCount], { description: 'Of new complaints, including "not recorded".' }) byAge!: Ko41bBreakdownCount[];
-  @Field(() => [Ko41bBreakdownCount], { description: 'Of new complaints, including "not recorded".' }) byComplainantStatus!: Ko41bBreakdownCount[];
-  @Field(() => [Ko41bBreakdownCount], { description: 'A complaint counts once under each area it concerns.' }) bySubjectArea!: Ko41bBreakdownCount[];
-  @Field(() => [Ko41bBreakdownCount], { description: 'A complaint counts once under each group it concerns.' }) byStaffGroup!: Ko41bBreakdownCount[];
-  @Field(() => [Ko41bCheckResult], { description: "The collection's arithmetic checks, judged on the true figures; no figure is disclosed." })
+  @Field(() => [Ko41bBreakdownCount], {
+    description: 'Of new complaints, including "not recorded".',
+  })
+  byAge!: Ko41bBreakdownCount[];
+  @Field(() => [Ko41bBreakdownCount], {
+    description: 'Of new complaints, including "not recorded".',
+  })
+  byComplainantStatus!: Ko41bBreakdownCount[];
+  @Field(() => [Ko41bBreakdownCount], {
+    description: 'A complaint counts once under each area it concerns.',
+  })
+  bySubjectArea!: Ko41bBreakdownCount[];
+  @Field(() => [Ko41bBreakdownCount], {
+    description: 'A complaint counts once under each group it concerns.',
+  })
+  byStaffGroup!: Ko41bBreakdownCount[];
+  @Field(() => [Ko41bCheckResult], {
+    description:
+      "The collection's arithmetic checks, judged on the true figures; no figure is disclosed.",
+  })
   checks!: Ko41bCheckResult[];
   @Field() checksPassed!: boolean;
   @Field() suppressionNote!: string;

@@ -14,15 +14,35 @@ export class Ko41bService {
 
   async return(ctx: RequestContext, args: Ko41bArgs): Promise<Ko41bView> {
     const fy = args.financialYear;
-    if (!isFinancialYear(fy)) throw new InputError('financialYear must be two consecutive years, e.g. 2025-26.', 'financialYear');
+    if (!isFinancialYear(fy))
+      throw new InputError(
+        'financialYear must be two consecutive years, e.g. 2025-26.',
+        'financialYear',
+      );
     const lastMonth = financialYearRange(fy).end.slice(0, 7);
     const loaded = await this.reader.read(ctx, async (uow) => {
       const icb = await this.reader.icb(ctx, uow, args.icbId);
-      const practice = args.practiceId ? await this.reader.practice(uow, args.icbId, args.practiceId) : null;
-      const rows = await uow.query<Record<string, unknown> & { month: string }>(KO41B_QUERY, [args.icbId, `${lastMonth}-01`, practice?.id ?? null]);
+      const practice = args.practiceId
+        ? await this.reader.practice(uow, args.icbId, args.practiceId)
+        : null;
+      const rows = await uow.query<Record<string, unknown> & { month: string }>(KO41B_QUERY, [
+        args.icbId,
+        `${lastMonth}-01`,
+        practice?.id ?? null,
+      ]);
       return { icb, practice, rows };
     });
-    const months = new Map<string, Counts>(loaded.rows.map((row) => [row.month, addCounts(zeroCounts(COMPLAINT_COLUMNS), row, COMPLAINT_COLUMNS)]));
-    return buildKo41bView({ icb: loaded.icb, practice: loaded.practice, financialYear: fy, months });
+    const months = new Map<string, Counts>(
+      loaded.rows.map((row) => [
+        row.month,
+        addCounts(zeroCounts(COMPLAINT_COLUMNS), row, COMPLAINT_COLUMNS),
+      ]),
+    );
+    return buildKo41bView({
+      icb: loaded.icb,
+      practice: loaded.practice,
+      financialYear: fy,
+      months,
+    });
   }
 }

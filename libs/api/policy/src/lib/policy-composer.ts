@@ -34,7 +34,12 @@ export function composePolicy(
   channels: readonly PracticeChannel[],
   escalationSteps: string[],
 ): ComposedPolicy {
-  const ctx: RenderContext = { practiceName, effectiveDate, channels: channels.map(toRenderChannel), escalationSteps };
+  const ctx: RenderContext = {
+    practiceName,
+    effectiveDate,
+    channels: channels.map(toRenderChannel),
+    escalationSteps,
+  };
   const rendered = renderPolicy(document, ctx);
   const enabled = channels.filter((c) => c.enabled);
   return {
@@ -57,10 +62,23 @@ export function composePolicy(
 export class PolicyComposer {
   constructor(private readonly channels: ChannelsService) {}
 
-  async compose(uow: UnitOfWork, document: PolicyDocument, effectiveDate: string): Promise<ComposedPolicy> {
-    const [practice] = await uow.query<{ name: string }>('SELECT name FROM practices WHERE id = $1', [uow.practiceId]);
+  async compose(
+    uow: UnitOfWork,
+    document: PolicyDocument,
+    effectiveDate: string,
+  ): Promise<ComposedPolicy> {
+    const [practice] = await uow.query<{ name: string }>(
+      'SELECT name FROM practices WHERE id = $1',
+      [uow.practiceId],
+    );
     const channels = await this.channels.practiceChannelsIn(uow);
-    return composePolicy(document, practice.name, effectiveDate, channels, await this.escalationSteps(uow));
+    return composePolicy(
+      document,
+      practice.name,
+      effectiveDate,
+      channels,
+      await this.escalationSteps(uow),
+    );
   }
 
   /**

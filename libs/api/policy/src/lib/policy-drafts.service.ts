@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@parley/api/audit';
-import { ConflictError, Database, isUniqueViolation, NotFoundError, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  ConflictError,
+  Database,
+  isUniqueViolation,
+  NotFoundError,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import type { PolicyDocument } from '@parley/shared/policy-render';
 import { PolicyComposer } from './policy-composer';
 import { checkEffectiveDate, type DocumentLike, toPolicyDocument } from './policy.inputs';
@@ -19,14 +26,24 @@ export class PolicyDraftsService {
   ) {}
 
   /** Creates the draft, or replaces its wording and effective date. Warnings are stored with it. */
-  saveDraft(ctx: RequestContext, input: { document: DocumentLike; effectiveDate: string }): Promise<PolicyVersion> {
+  saveDraft(
+    ctx: RequestContext,
+    input: { document: DocumentLike; effectiveDate: string },
+  ): Promise<PolicyVersion> {
     const document = toPolicyDocument(input.document);
     const effectiveDate = checkEffectiveDate(input.effectiveDate);
-    return this.raceSafe(() => this.database.run(ctx, (uow) => this.saveDraftIn(ctx, uow, document, effectiveDate)));
+    return this.raceSafe(() =>
+      this.database.run(ctx, (uow) => this.saveDraftIn(ctx, uow, document, effectiveDate)),
+    );
   }
 
   /** saveDraft inside the caller's unit of work, for a document already validated. */
-  async saveDraftIn(ctx: RequestContext, uow: UnitOfWork, document: PolicyDocument, effectiveDate: string): Promise<PolicyVersion> {
+  async saveDraftIn(
+    ctx: RequestContext,
+    uow: UnitOfWork,
+    document: PolicyDocument,
+    effectiveDate: string,
+  ): Promise<PolicyVersion> {
     const practiceId = uow.practiceId;
     const composed = await this.composer.compose(uow, document, effectiveDate);
     const draftId = await lockDraft(uow, practiceId);
@@ -35,7 +52,14 @@ export class PolicyDraftsService {
       await uow.query(
         `UPDATE policy_versions SET document = $3, effective_date = $4, warnings = $5, updated_by = $6, updated_at = now()
           WHERE practice_id = $1 AND id = $2`,
-        [practiceId, draftId, JSON.stringify(document), effectiveDate, JSON.stringify(composed.warnings), ctx.userId],
+        [
+          practiceId,
+          draftId,
+          JSON.stringify(document),
+          effectiveDate,
+          JSON.stringify(composed.warnings),
+          ctx.userId,
+        ],
       );
       id = draftId;
     } else {
@@ -43,7 +67,14 @@ export class PolicyDraftsService {
         `SELECT id FROM policy_versions WHERE practice_id = $1 AND status = 'published'`,
         [practiceId],
       );
-      id = await insertDraft(uow, ctx, document, effectiveDate, composed.warnings, published?.id ?? null);
+      id = await insertDraft(
+        uow,
+        ctx,
+        document,
+        effectiveDate,
+        composed.warnings,
+        published?.id ?? null,
+      );
     }
     const row = await selectVersion(uow, id);
     if (!row) throw new Error('The draft vanished inside its own transaction');
@@ -51,7 +82,12 @@ export class PolicyDraftsService {
       action: 'policy.draft_saved',
       entityType: 'policy_version',
       entityId: id,
-      details: { versionNumber: row.version_number, created: !draftId, blocks: document.blocks.length, effectiveDate },
+      details: {
+        versionNumber: row.version_number,
+        created: !draftId,
+        blocks: document.blocks.length,
+        effectiveDate,
+      },
     });
     return toPolicyVersion(row, composed);
   }
@@ -64,18 +100,32 @@ export class PolicyDraftsService {
         const source = await selectVersion(uow, versionId);
         if (!source) throw new NotFoundError('The policy version');
         if (await lockDraft(uow, practiceId)) {
-          throw new ConflictError('There is already a draft: publish or discard it before starting another.', 'versionId');
+          throw new ConflictError(
+            'There is already a draft: publish or discard it before starting another.',
+            'versionId',
+          );
         }
         const document = toPolicyDocument(source.document);
         const composed = await this.composer.compose(uow, document, source.effective_date);
-        const id = await insertDraft(uow, ctx, document, source.effective_date, composed.warnings, source.id);
+        const id = await insertDraft(
+          uow,
+          ctx,
+          document,
+          source.effective_date,
+          composed.warnings,
+          source.id,
+        );
         const row = await selectVersion(uow, id);
         if (!row) throw new Error('The draft vanished inside its own transaction');
         await this.audit.practice(ctx, uow, {
           action: 'policy.draft_started',
           entityType: 'policy_version',
           entityId: id,
-          details: { versionNumber: row.version_number, fromVersionId: source.id, fromVersionNumber: source.version_number },
+          details: {
+            versionNumber: row.version_number,
+            fromVersionId: source.id,
+            fromVersionNumber: source.version_number,
+          },
         });
         return toPolicyVersion(row, composed);
       }),
@@ -133,7 +183,14 @@ async function insertDraft(
     `INSERT INTO policy_versions (practice_id, version_number, status, document, effective_date, warnings, based_on_id, created_by, updated_by)
      SELECT $1, coalesce(max(version_number), 0) + 1, 'draft', $2, $3, $4, $5, $6, $6 FROM policy_versions WHERE practice_id = $1
      RETURNING id`,
-    [uow.practiceId, JSON.stringify(document), effectiveDate, JSON.stringify(warnings), basedOnId, ctx.userId],
+    [
+      uow.practiceId,
+      JSON.stringify(document),
+      effectiveDate,
+      JSON.stringify(warnings),
+      basedOnId,
+      ctx.userId,
+    ],
   );
   return row.id;
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@parley/api/audit';
-import { ConflictError, Database, isUniqueViolation, NotFoundError, type RequestContext, type UnitOfWork } from '@parley/api/core';
+import {
+  ConflictError,
+  Database,
+  isUniqueViolation,
+  NotFoundError,
+  type RequestContext,
+  type UnitOfWork,
+} from '@parley/api/core';
 import { PolicyComposer } from './policy-composer';
 import { lockDraft } from './policy-drafts.service';
 import { toPolicyDocument } from './policy.inputs';
@@ -25,9 +32,14 @@ export class PolicyPublishingService {
   async publishDraft(ctx: RequestContext, expectedDraftId: string): Promise<PolicyVersion> {
     let published: PolicyVersion;
     try {
-      published = await this.database.run(ctx, (uow) => this.publishDraftIn(ctx, uow, expectedDraftId));
+      published = await this.database.run(ctx, (uow) =>
+        this.publishDraftIn(ctx, uow, expectedDraftId),
+      );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Another publish happened at the same time; reload to see the current policy.');
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          'Another publish happened at the same time; reload to see the current policy.',
+        );
       throw error;
     }
     this.publicCache.invalidate(ctx.practiceId);
@@ -38,16 +50,27 @@ export class PolicyPublishingService {
    * publishDraft inside the caller's unit of work. The caller must invalidate the public cache
    * after commit (publishDraft does).
    */
-  async publishDraftIn(ctx: RequestContext, uow: UnitOfWork, expectedDraftId: string): Promise<PolicyVersion> {
+  async publishDraftIn(
+    ctx: RequestContext,
+    uow: UnitOfWork,
+    expectedDraftId: string,
+  ): Promise<PolicyVersion> {
     const practiceId = uow.practiceId;
     const draftId = await lockDraft(uow, practiceId);
     if (draftId !== expectedDraftId.toLowerCase()) {
       if (!(await selectVersion(uow, expectedDraftId))) throw new NotFoundError('The draft');
-      throw new ConflictError('This draft was already published or discarded; reload to see the current policy.', 'expectedDraftId');
+      throw new ConflictError(
+        'This draft was already published or discarded; reload to see the current policy.',
+        'expectedDraftId',
+      );
     }
     const draft = await selectVersion(uow, draftId);
     if (!draft) throw new NotFoundError('The draft');
-    const composed = await this.composer.compose(uow, toPolicyDocument(draft.document), draft.effective_date);
+    const composed = await this.composer.compose(
+      uow,
+      toPolicyDocument(draft.document),
+      draft.effective_date,
+    );
 
     const superseded = await uow.query<{ id: string; version_number: number }>(
       // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.

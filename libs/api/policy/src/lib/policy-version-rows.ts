@@ -1,5 +1,8 @@
 import type { UnitOfWork } from '@parley/api/core';
-import type { PolicyDocument as StoredDocument, PolicyWarning as CheckWarning } from '@parley/shared/policy-render';
+import type {
+  PolicyDocument as StoredDocument,
+  PolicyWarning as CheckWarning,
+} from '@parley/shared/policy-render';
 import type { ComposedPolicy } from './policy-composer';
 import type { PolicyStatus, PolicyVersion, PublicChannel } from './policy.types';
 
@@ -38,14 +41,21 @@ const SELECT_VERSION = `
     LEFT JOIN users pu ON pu.id = v.published_by`;
 
 /** Versions of the unit of work's practice matching `where` (over alias v; $1 is the practice). */
-export function selectVersions(uow: UnitOfWork, where: string, params: unknown[] = []): Promise<PolicyVersionRow[]> {
-  return uow.query<PolicyVersionRow>(`${SELECT_VERSION} WHERE v.practice_id = $1 AND ${where} ORDER BY v.version_number DESC`, [
-    uow.practiceId,
-    ...params,
-  ]);
+export function selectVersions(
+  uow: UnitOfWork,
+  where: string,
+  params: unknown[] = [],
+): Promise<PolicyVersionRow[]> {
+  return uow.query<PolicyVersionRow>(
+    `${SELECT_VERSION} WHERE v.practice_id = $1 AND ${where} ORDER BY v.version_number DESC`,
+    [uow.practiceId, ...params],
+  );
 }
 
-export async function selectVersion(uow: UnitOfWork, id: string): Promise<PolicyVersionRow | undefined> {
+export async function selectVersion(
+  uow: UnitOfWork,
+  id: string,
+): Promise<PolicyVersionRow | undefined> {
   return (await selectVersions(uow, 'v.id = $2', [id]))[0];
 }
 
@@ -65,7 +75,13 @@ export function toPolicyVersion(row: PolicyVersionRow, live?: ComposedPolicy): P
   const frozen = row.status !== 'draft';
   if (!frozen && !live) throw new Error('A draft needs its live rendering');
   const view = frozen
-    ? { title: row.title ?? '', html: row.html ?? '', text: row.text ?? '', warnings: row.warnings, channels: row.channels ?? [] }
+    ? {
+        title: row.title ?? '',
+        html: row.html ?? '',
+        text: row.text ?? '',
+        warnings: row.warnings,
+        channels: row.channels ?? [],
+      }
     : (live as ComposedPolicy);
   return {
     id: row.id,

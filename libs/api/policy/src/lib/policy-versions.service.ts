@@ -3,7 +3,14 @@ import { Database, NotFoundError, type RequestContext, type UnitOfWork } from '@
 import { diffPolicyText } from '@parley/shared/policy-render';
 import { PolicyComposer } from './policy-composer';
 import { toPolicyDocument, type DocumentLike, checkEffectiveDate } from './policy.inputs';
-import { type PolicyVersionRow, selectDraft, selectPublished, selectVersion, selectVersions, toPolicyVersion } from './policy-version-rows';
+import {
+  type PolicyVersionRow,
+  selectDraft,
+  selectPublished,
+  selectVersion,
+  selectVersions,
+  toPolicyVersion,
+} from './policy-version-rows';
 import type { PolicyDiff, PolicyPreview, PolicyVersion } from './policy.types';
 
 /** Reading the active practice's policy: the draft, the current version, history, diffs, previews. */
@@ -44,12 +51,20 @@ export class PolicyVersionsService {
     return this.database.run(ctx, async (uow) => {
       const from = await this.view(uow, await this.mustFind(uow, fromId));
       const to = await this.view(uow, await this.mustFind(uow, toId));
-      return { fromVersionNumber: from.versionNumber, toVersionNumber: to.versionNumber, lines: diffPolicyText(from.text, to.text) };
+      return {
+        fromVersionNumber: from.versionNumber,
+        toVersionNumber: to.versionNumber,
+        lines: diffPolicyText(from.text, to.text),
+      };
     });
   }
 
   /** Renders a document exactly as publishing would, with the current channels; saves nothing. */
-  preview(ctx: RequestContext, document: DocumentLike, effectiveDate: string): Promise<PolicyPreview> {
+  preview(
+    ctx: RequestContext,
+    document: DocumentLike,
+    effectiveDate: string,
+  ): Promise<PolicyPreview> {
     const doc = toPolicyDocument(document);
     const date = checkEffectiveDate(effectiveDate);
     return this.database.run(ctx, async (uow) => {
@@ -66,6 +81,9 @@ export class PolicyVersionsService {
 
   private async view(uow: UnitOfWork, row: PolicyVersionRow): Promise<PolicyVersion> {
     if (row.status !== 'draft') return toPolicyVersion(row);
-    return toPolicyVersion(row, await this.composer.compose(uow, toPolicyDocument(row.document), row.effective_date));
+    return toPolicyVersion(
+      row,
+      await this.composer.compose(uow, toPolicyDocument(row.document), row.effective_date),
+    );
   }
 }

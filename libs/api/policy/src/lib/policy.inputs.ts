@@ -1,8 +1,21 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { InputError } from '@parley/api/core';
-import { type PolicyBlockType, type PolicyDocument, validatePolicyDocument } from '@parley/shared/policy-render';
+import {
+  type PolicyBlockType,
+  type PolicyDocument,
+  validatePolicyDocument,
+} from '@parley/shared/policy-render';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { POLICY_BLOCK_TYPES, PolicyBlockTypeEnum } from './policy.types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,26 +29,44 @@ export class PolicyBlockInput {
   @IsIn(POLICY_BLOCK_TYPES, { message: `type must be one of ${POLICY_BLOCK_TYPES.join(', ')}` })
   type!: PolicyBlockType;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() text?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) items?: string[] | null;
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  items?: string[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() intro?: string | null;
 }
 
 @InputType()
 export class PolicyDocumentInput {
   @Field() @IsString() title!: string;
-  @Field(() => [PolicyBlockInput]) @IsArray() @ValidateNested({ each: true }) @Type(() => PolicyBlockInput) blocks!: PolicyBlockInput[];
+  @Field(() => [PolicyBlockInput])
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PolicyBlockInput)
+  blocks!: PolicyBlockInput[];
 }
 
 @InputType()
 export class SaveDraftInput {
-  @Field(() => PolicyDocumentInput) @ValidateNested() @Type(() => PolicyDocumentInput) document!: PolicyDocumentInput;
-  @Field({ description: 'yyyy-mm-dd' }) @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE }) effectiveDate!: string;
+  @Field(() => PolicyDocumentInput)
+  @ValidateNested()
+  @Type(() => PolicyDocumentInput)
+  document!: PolicyDocumentInput;
+  @Field({ description: 'yyyy-mm-dd' })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  effectiveDate!: string;
 }
 
 @ArgsType()
 export class PolicyPreviewArgs {
-  @Field(() => PolicyDocumentInput) @ValidateNested() @Type(() => PolicyDocumentInput) document!: PolicyDocumentInput;
-  @Field({ description: 'yyyy-mm-dd' }) @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE }) effectiveDate!: string;
+  @Field(() => PolicyDocumentInput)
+  @ValidateNested()
+  @Type(() => PolicyDocumentInput)
+  document!: PolicyDocumentInput;
+  @Field({ description: 'yyyy-mm-dd' })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  effectiveDate!: string;
 }
 
 @ArgsType()
@@ -45,18 +76,24 @@ export class PolicyVersionIdArgs {
 
 @ArgsType()
 export class StartDraftArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'versionId must be a policy version id' }) versionId!: string;
+  @Field(() => ID)
+  @IsUUID('all', { message: 'versionId must be a policy version id' })
+  versionId!: string;
 }
 
 @ArgsType()
 export class PolicyDiffArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'fromId must be a policy version id' }) fromId!: string;
+  @Field(() => ID)
+  @IsUUID('all', { message: 'fromId must be a policy version id' })
+  fromId!: string;
   @Field(() => ID) @IsUUID('all', { message: 'toId must be a policy version id' }) toId!: string;
 }
 
 @ArgsType()
 export class PublishDraftArgs {
-  @Field(() => ID, { description: 'The draft the manager reviewed; refused if the draft has changed identity since.' })
+  @Field(() => ID, {
+    description: 'The draft the manager reviewed; refused if the draft has changed identity since.',
+  })
   @IsUUID('all', { message: 'expectedDraftId must be a policy version id' })
   expectedDraftId!: string;
 }
@@ -80,13 +117,20 @@ export type DocumentLike = PolicyDocumentInput | PolicyDocument;
 export function toPolicyDocument(input: DocumentLike): PolicyDocument {
   const plain = {
     title: input.title,
-    blocks: (input.blocks ?? []).map((block) => withoutEmpty(block as unknown as Record<string, unknown>)),
+    blocks: (input.blocks ?? []).map((block) =>
+      withoutEmpty(block as unknown as Record<string, unknown>),
+    ),
   };
   const result = validatePolicyDocument(plain);
   if (result.ok) return result.document;
   const [first, ...rest] = result.errors;
-  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
-  const message = first.path && first.message.startsWith(first.path) ? `document.${first.message}` : first.message;
+  const more = rest.length
+    ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`
+    : '';
+  const message =
+    first.path && first.message.startsWith(first.path)
+      ? `document.${first.message}`
+      : first.message;
   throw new InputError(`${message}${more}`, first.path ? `document.${first.path}` : 'document');
 }
 

@@ -23,6 +23,11 @@ import { PublicPolicyService } from './public-policy.service';
     PolicyResolver,
     PublicPolicyResolver,
   ],
-  exports: [PolicyVersionsService, PolicyDraftsService, PolicyPublishingService, PublicPolicyService],
+  exports: [
+    PolicyVersionsService,
+    PolicyDraftsService,
+    PolicyPublishingService,
+    PublicPolicyService,
+  ],
 })
 export class PolicyModule {}

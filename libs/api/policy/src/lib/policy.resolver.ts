@@ -25,13 +25,19 @@ export class PolicyResolver {
     private readonly publishing: PolicyPublishingService,
   ) {}
 
-  @Query(() => PolicyVersion, { nullable: true, description: 'The draft being edited, rendered with the current channels.' })
+  @Query(() => PolicyVersion, {
+    nullable: true,
+    description: 'The draft being edited, rendered with the current channels.',
+  })
   @Allow(Permission.PolicyRead)
   policyDraft(@Ctx() ctx: RequestContext): Promise<PolicyVersion | null> {
     return this.versions.draft(ctx);
   }
 
-  @Query(() => PolicyVersion, { nullable: true, description: 'The published version the public sees.' })
+  @Query(() => PolicyVersion, {
+    nullable: true,
+    description: 'The published version the public sees.',
+  })
   @Allow(Permission.PolicyRead)
   currentPolicy(@Ctx() ctx: RequestContext): Promise<PolicyVersion | null> {
     return this.versions.current(ctx);
@@ -45,31 +51,50 @@ export class PolicyResolver {
 
   @Query(() => PolicyVersion)
   @Allow(Permission.PolicyRead)
-  policyVersion(@Ctx() ctx: RequestContext, @Args() { id }: PolicyVersionIdArgs): Promise<PolicyVersion> {
+  policyVersion(
+    @Ctx() ctx: RequestContext,
+    @Args() { id }: PolicyVersionIdArgs,
+  ): Promise<PolicyVersion> {
     return this.versions.version(ctx, id);
   }
 
   @Query(() => PolicyDiff)
   @Allow(Permission.PolicyRead)
-  policyDiff(@Ctx() ctx: RequestContext, @Args() { fromId, toId }: PolicyDiffArgs): Promise<PolicyDiff> {
+  policyDiff(
+    @Ctx() ctx: RequestContext,
+    @Args() { fromId, toId }: PolicyDiffArgs,
+  ): Promise<PolicyDiff> {
     return this.versions.diff(ctx, fromId, toId);
   }
 
-  @Query(() => PolicyPreview, { description: 'Renders a document as the public would see it, without saving.' })
+  @Query(() => PolicyPreview, {
+    description: 'Renders a document as the public would see it, without saving.',
+  })
   @Allow(Permission.PolicyRead)
-  policyPreview(@Ctx() ctx: RequestContext, @Args() { document, effectiveDate }: PolicyPreviewArgs): Promise<PolicyPreview> {
+  policyPreview(
+    @Ctx() ctx: RequestContext,
+    @Args() { document, effectiveDate }: PolicyPreviewArgs,
+  ): Promise<PolicyPreview> {
     return this.versions.preview(ctx, document, effectiveDate);
   }
 
   @Mutation(() => PolicyVersion, { description: 'Creates the draft or replaces its wording.' })
   @Allow(Permission.PolicyEdit)
-  saveDraft(@Ctx() ctx: RequestContext, @Args('input') input: SaveDraftInput): Promise<PolicyVersion> {
+  saveDraft(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SaveDraftInput,
+  ): Promise<PolicyVersion> {
     return this.drafts.saveDraft(ctx, input);
   }
 
-  @Mutation(() => PolicyVersion, { description: 'Starts a draft from any version (when there is no draft).' })
+  @Mutation(() => PolicyVersion, {
+    description: 'Starts a draft from any version (when there is no draft).',
+  })
   @Allow(Permission.PolicyEdit)
-  startDraftFrom(@Ctx() ctx: RequestContext, @Args() { versionId }: StartDraftArgs): Promise<PolicyVersion> {
+  startDraftFrom(
+    @Ctx() ctx: RequestContext,
+    @Args() { versionId }: StartDraftArgs,
+  ): Promise<PolicyVersion> {
     return this.drafts.startDraftFrom(ctx, versionId);
   }
 
@@ -80,9 +105,14 @@ export class PolicyResolver {
     return true;
   }
 
-  @Mutation(() => PolicyVersion, { description: 'Publishes the draft, freezing it with the current channels.' })
+  @Mutation(() => PolicyVersion, {
+    description: 'Publishes the draft, freezing it with the current channels.',
+  })
   @Allow(Permission.PolicyPublish)
-  publishDraft(@Ctx() ctx: RequestContext, @Args() { expectedDraftId }: PublishDraftArgs): Promise<PolicyVersion> {
+  publishDraft(
+    @Ctx() ctx: RequestContext,
+    @Args() { expectedDraftId }: PublishDraftArgs,
+  ): Promise<PolicyVersion> {
     return this.publishing.publishDraft(ctx, expectedDraftId);
   }
 }
@@ -92,9 +122,15 @@ export class PolicyResolver {
 export class PublicPolicyResolver {
   constructor(private readonly publicPolicies: PublicPolicyService) {}
 
-  @Query(() => PublicPolicy, { nullable: true, description: 'null for an unknown practice or one with nothing published.' })
+  @Query(() => PublicPolicy, {
+    nullable: true,
+    description: 'null for an unknown practice or one with nothing published.',
+  })
   @Public()
-  async publicPolicy(@Ctx() ctx: RequestContext, @Args() { practiceSlug }: PublicPolicyArgs): Promise<PublicPolicy | null> {
+  async publicPolicy(
+    @Ctx() ctx: RequestContext,
+    @Args() { practiceSlug }: PublicPolicyArgs,
+  ): Promise<PublicPolicy | null> {
     return (await this.publicPolicies.bySlug(ctx, practiceSlug))?.policy ?? null;
   }
 }

@@ -16,7 +16,10 @@ function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
 export const POLICY_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 export const PolicyStatusEnum = enumOf(POLICY_STATUSES);
-registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus', description: 'draft → published → superseded.' });
+registerEnumType(PolicyStatusEnum, {
+  name: 'PolicyStatus',
+  description: 'draft → published → superseded.',
+});
 
 export const POLICY_BLOCK_TYPES: readonly PolicyBlockType[] = [
   'paragraph',
@@ -40,7 +43,10 @@ registerEnumType(PolicyWarningCodeEnum, { name: 'PolicyWarningCode' });
 export const DiffOpEnum = enumOf<DiffOp>(['equal', 'added', 'removed']);
 registerEnumType(DiffOpEnum, { name: 'DiffOp' });
 
-@ObjectType({ description: 'One block of a policy document. Text fields use inline markup (*em*, **strong**, [label](url), {{field}}).' })
+@ObjectType({
+  description:
+    'One block of a policy document. Text fields use inline markup (*em*, **strong**, [label](url), {{field}}).',
+})
 export class PolicyBlock {
   @Field(() => PolicyBlockTypeEnum) type!: PolicyBlockType;
   @Field(() => String, { nullable: true }) text?: string | null;
@@ -58,7 +64,10 @@ export class PolicyDocument {
 export class PolicyWarning {
   @Field(() => PolicyWarningCodeEnum) code!: PolicyWarningCode;
   @Field() message!: string;
-  @Field(() => Int, { nullable: true, description: 'The block it is about; null for the title or the whole policy.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The block it is about; null for the title or the whole policy.',
+  })
   blockIndex?: number | null;
 }
 
@@ -67,7 +76,10 @@ export class PublicChannel {
   @Field(() => ChannelKindEnum) kind!: ChannelKind;
   @Field() label!: string;
   @Field(() => String, { nullable: true }) instructions!: string | null;
-  @Field(() => String, { nullable: true, description: 'mailto:, tel: or https: link, when the channel has one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'mailto:, tel: or https: link, when the channel has one.',
+  })
   href!: string | null;
 }
 
@@ -79,13 +91,22 @@ export class PolicyVersion {
   @Field(() => PolicyDocument) document!: PolicyDocument;
   @Field({ description: 'yyyy-mm-dd' }) effectiveDate!: string;
   @Field({ description: 'The rendered title (template fields filled in).' }) title!: string;
-  @Field({ description: 'Sanitised HTML: frozen at publishing; for a draft, rendered with the current channels.' }) html!: string;
+  @Field({
+    description:
+      'Sanitised HTML: frozen at publishing; for a draft, rendered with the current channels.',
+  })
+  html!: string;
   @Field({ description: 'Plain text, like html.' }) text!: string;
-  @Field(() => [PolicyWarning], { description: 'Stored at publishing; for a draft, checked against the current channels.' })
+  @Field(() => [PolicyWarning], {
+    description: 'Stored at publishing; for a draft, checked against the current channels.',
+  })
   warnings!: PolicyWarning[];
-  @Field(() => [PublicChannel], { description: 'Channels offered with the version (frozen once published).' })
+  @Field(() => [PublicChannel], {
+    description: 'Channels offered with the version (frozen once published).',
+  })
   channels!: PublicChannel[];
-  @Field(() => Int, { nullable: true, description: 'The version a draft was started from.' }) basedOnVersionNumber!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The version a draft was started from.' })
+  basedOnVersionNumber!: number | null;
   @Field() createdAt!: Date;
   @Field(() => String, { nullable: true }) createdByName!: string | null;
   @Field() updatedAt!: Date;
@@ -95,7 +116,9 @@ export class PolicyVersion {
   @Field(() => Date, { nullable: true }) supersededAt!: Date | null;
 }
 
-@ObjectType({ description: 'A document rendered through the public renderer, without saving anything.' })
+@ObjectType({
+  description: 'A document rendered through the public renderer, without saving anything.',
+})
 export class PolicyPreview {
   @Field() title!: string;
   @Field() html!: string;
@@ -113,7 +136,10 @@ export class PolicyDiffSegment {
 export class PolicyDiffLine {
   @Field(() => DiffOpEnum) op!: DiffOp;
   @Field() text!: string;
-  @Field(() => [PolicyDiffSegment], { nullable: true, description: 'Word-level changes of a changed line.' })
+  @Field(() => [PolicyDiffSegment], {
+    nullable: true,
+    description: 'Word-level changes of a changed line.',
+  })
   words?: PolicyDiffSegment[] | null;
 }
 

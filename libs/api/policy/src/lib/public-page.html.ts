@@ -94,7 +94,9 @@ function channelsSection(channels: PublicChannel[]): string {
     const heading = link
       ? `<a class="channel-label" href="${escapeHtml(link)}" rel="noopener noreferrer">${label}${linkDetail(link)}</a>`
       : `<span class="channel-label">${label}</span>`;
-    const instructions = c.instructions ? `<p class="channel-instructions">${escapeHtml(c.instructions)}</p>` : '';
+    const instructions = c.instructions
+      ? `<p class="channel-instructions">${escapeHtml(c.instructions)}</p>`
+      : '';
     return `<li>${heading}${instructions}</li>`;
   });
   return `<section aria-labelledby="channels-heading"><h2 id="channels-heading">How to contact us</h2><ul class="channels">${items.join('')}</ul></section>`;
@@ -113,7 +115,20 @@ function linkDetail(href: string): string {
   return `: ${escapeHtml(address)}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function displayDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);

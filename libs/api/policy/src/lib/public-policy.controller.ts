@@ -18,7 +18,12 @@ export class PublicPolicyController {
 
   @Get(':slug/policy')
   @Public()
-  async policy(@Ctx() ctx: RequestContext, @Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async policy(
+    @Ctx() ctx: RequestContext,
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     openToAnyOrigin(res);
     const entry = await this.publicPolicies.bySlug(ctx, slug);
     if (!entry) throw new NotFoundError('The published policy');
@@ -49,7 +54,12 @@ export class PublicPolicyPageController {
 
   @Get(':slug')
   @Public()
-  async page(@Ctx() ctx: RequestContext, @Param('slug') slug: string, @Query('embed') embed: string | undefined, @Res() res: Response): Promise<void> {
+  async page(
+    @Ctx() ctx: RequestContext,
+    @Param('slug') slug: string,
+    @Query('embed') embed: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const entry = await this.publicPolicies.bySlug(ctx, slug);
     const isEmbed = embed === '1' || embed === 'true';
     if (isEmbed) {
@@ -77,6 +87,8 @@ function openToAnyOrigin(res: Response): void {
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2), for a list of tags or `*`. */
 export function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
   if (!header) return false;
-  const values = (Array.isArray(header) ? header.join(',') : header).split(',').map((v) => v.trim().replace(/^W\//, ''));
+  const values = (Array.isArray(header) ? header.join(',') : header)
+    .split(',')
+    .map((v) => v.trim().replace(/^W\//, ''));
   return values.includes('*') || values.includes(etag);
 }

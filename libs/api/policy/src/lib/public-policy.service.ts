@@ -71,7 +71,12 @@ function toEntry(row: SnapshotRow): PublicPolicyEntry {
     effectiveDate: row.effective_date,
     publishedAt: new Date(row.published_at),
     practiceName: row.practice_name,
-    channels: row.channels.map((c) => ({ kind: c.kind, label: c.label, instructions: c.instructions ?? null, href: c.href ?? null })),
+    channels: row.channels.map((c) => ({
+      kind: c.kind,
+      label: c.label,
+      instructions: c.instructions ?? null,
+      href: c.href ?? null,
+    })),
   };
   const json = JSON.stringify(policy);
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;

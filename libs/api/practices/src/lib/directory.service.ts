@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@parley/api/audit';
-import { ConflictError, Database, InputError, isUniqueViolation, NotFoundError, type RequestContext } from '@parley/api/core';
+import {
+  ConflictError,
+  Database,
+  InputError,
+  isUniqueViolation,
+  NotFoundError,
+  type RequestContext,
+} from '@parley/api/core';
 import { IcbEntity, PracticeEntity } from './practice.entities';
 import type { CreateIcbInput, CreatePracticeInput, Icb, Practice } from './practices.types';
 
@@ -35,12 +42,20 @@ export class DirectoryService {
   async createIcb(ctx: RequestContext, input: CreateIcbInput): Promise<Icb> {
     try {
       return await this.database.run(ctx, async (uow) => {
-        const icb = await uow.repo(IcbEntity).save(uow.repo(IcbEntity).create({ name: input.name.trim(), slug: input.slug }));
-        await this.audit.platform(ctx, uow, { action: 'icb.created', entityType: 'icb', entityId: icb.id, details: { slug: icb.slug } });
+        const icb = await uow
+          .repo(IcbEntity)
+          .save(uow.repo(IcbEntity).create({ name: input.name.trim(), slug: input.slug }));
+        await this.audit.platform(ctx, uow, {
+          action: 'icb.created',
+          entityType: 'icb',
+          entityId: icb.id,
+          details: { slug: icb.slug },
+        });
         return { id: icb.id, name: icb.name, slug: icb.slug, practiceCount: 0 };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`An ICB with the slug "${input.slug}" already exists.`, 'slug');
+      if (isUniqueViolation(error))
+        throw new ConflictError(`An ICB with the slug "${input.slug}" already exists.`, 'slug');
       throw error;
     }
   }
@@ -52,7 +67,13 @@ export class DirectoryService {
         if (!icb) throw new InputError('icbId does not name an ICB.', 'icbId');
         const repo = uow.repo(PracticeEntity);
         const practice = await repo.save(
-          repo.create({ name: input.name.trim(), slug: input.slug, icbId: icb.id, listSize: input.listSize, odsCode: input.odsCode ?? null }),
+          repo.create({
+            name: input.name.trim(),
+            slug: input.slug,
+            icbId: icb.id,
+            listSize: input.listSize,
+            odsCode: input.odsCode ?? null,
+          }),
         );
         await this.audit.platform(ctx, uow, {
           action: 'practice.created',
@@ -60,12 +81,22 @@ export class DirectoryService {
           entityId: practice.id,
           details: { slug: practice.slug, icbId: icb.id },
         });
-        return { ...toPracticeFields(practice), icb: { id: icb.id, name: icb.name, slug: icb.slug } };
+        return {
+          ...toPracticeFields(practice),
+          icb: { id: icb.id, name: icb.name, slug: icb.slug },
+        };
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        const field = String((error as { driverError?: { constraint?: string } }).driverError?.constraint ?? '').includes('ods') ? 'odsCode' : 'slug';
-        throw new ConflictError(`A practice with this ${field === 'slug' ? 'slug' : 'ODS code'} already exists.`, field);
+        const field = String(
+          (error as { driverError?: { constraint?: string } }).driverError?.constraint ?? '',
+        ).includes('ods')
+          ? 'odsCode'
+          : 'slug';
+        throw new ConflictError(
+          `A practice with this ${field === 'slug' ? 'slug' : 'ODS code'} already exists.`,
+          field,
+        );
       }
       throw error;
     }
@@ -73,7 +104,9 @@ export class DirectoryService {
 
   /** The practice behind a public slug, or a not-found. */
   async practiceBySlug(ctx: RequestContext, slug: string): Promise<Practice> {
-    const rows = await this.database.run(ctx, (uow) => uow.query<PracticeRow>(`${PRACTICE_SELECT} WHERE p.slug = $1`, [slug]));
+    const rows = await this.database.run(ctx, (uow) =>
+      uow.query<PracticeRow>(`${PRACTICE_SELECT} WHERE p.slug = $1`, [slug]),
+    );
     if (rows.length === 0) throw new NotFoundError('The practice');
     return toPractice(rows[0]);
   }

@@ -53,13 +53,25 @@ export class InvitationsService {
   ) {}
 
   /** Platform admins invite a practice's first manager. */
-  async invitePracticeManager(ctx: RequestContext, practiceId: string, email: string, name: string): Promise<InvitationIssued> {
-    return this.issue(ctx.withActivePractice(practiceId), { email, name, role: Role.PracticeManager, practiceId, icbId: null });
+  async invitePracticeManager(
+    ctx: RequestContext,
+    practiceId: string,
+    email: string,
+    name: string,
+  ): Promise<InvitationIssued> {
+    return this.issue(ctx.withActivePractice(practiceId), {
+      email,
+      name,
+      role: Role.PracticeManager,
+      practiceId,
+      icbId: null,
+    });
   }
 
   /** Managers invite staff or another manager to the active practice. */
   invite(ctx: RequestContext, email: string, name: string, role: Role): Promise<InvitationIssued> {
-    if (!isPracticeRole(role)) throw new InputError('role must be PracticeManager or PracticeStaff.', 'role');
+    if (!isPracticeRole(role))
+      throw new InputError('role must be PracticeManager or PracticeStaff.', 'role');
     return this.issue(ctx, { email, name, role, practiceId: ctx.practiceId, icbId: null });
   }
 
@@ -78,9 +90,21 @@ export class InvitationsService {
     await this.database.run(ctx, async (uow) => {
       const result = await uow
         .repo(InvitationEntity)
-        .update({ id: invitationId, practiceId: ctx.practiceId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+        .update(
+          {
+            id: invitationId,
+            practiceId: ctx.practiceId,
+            acceptedAt: IsNull(),
+            revokedAt: IsNull(),
+          },
+          { revokedAt: new Date() },
+        );
       if (!result.affected) throw new NotFoundError('The invitation');
-      await this.audit.practice(ctx, uow, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
+      await this.audit.practice(ctx, uow, {
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: invitationId,
+      });
     });
   }
 
@@ -89,7 +113,13 @@ export class InvitationsService {
     return this.database.run(ctx, async (uow) => {
       const invitation = await this.usable(uow, token);
       if (!invitation) return null;
-      return { email: invitation.email, name: invitation.name, role: invitation.role, placeName: await this.placeName(uow, invitation), expiresAt: invitation.expiresAt };
+      return {
+        email: invitation.email,
+        name: invitation.name,
+        role: invitation.role,
+        placeName: await this.placeName(uow, invitation),
+        expiresAt: invitation.expiresAt,
+      };
     });
   }
 
@@ -97,7 +127,12 @@ export class InvitationsService {
    * Accepts an invitation: creates the account (or, for an existing account, checks its
    * password), adds the membership and signs the person in. The link works once.
    */
-  async accept(ctx: RequestContext, token: string, password: string, name?: string | null): Promise<SignedIn> {
+  async accept(
+    ctx: RequestContext,
+    token: string,
+    password: string,
+    name?: string | null,
+  ): Promise<SignedIn> {
     return this.database.run(ctx, async (uow) => {
       const invitation = await this.usable(uow, token, true);
       if (!invitation) throw new NotFoundError('The invitation (it may have expired or been used)');
@@ -105,13 +140,23 @@ export class InvitationsService {
       let user = await users.findOneBy({ email: invitation.email });
       if (user?.passwordHash) {
         if (!(await verifyPassword(user.passwordHash, password))) {
-          throw new UnauthenticatedError('This email already has a Parley account: enter its password to accept.');
+          throw new UnauthenticatedError(
+            'This email already has a Parley account: enter its password to accept.',
+          );
         }
       } else {
         assertPasswordAcceptable(password);
         const passwordHash = await hashPassword(password);
-        if (user) await users.update({ id: user.id }, { passwordHash, name: name?.trim() || user.name });
-        else user = await users.save(users.create({ email: invitation.email, name: name?.trim() || invitation.name, passwordHash }));
+        if (user)
+          await users.update({ id: user.id }, { passwordHash, name: name?.trim() || user.name });
+        else
+          user = await users.save(
+            users.create({
+              email: invitation.email,
+              name: name?.trim() || invitation.name,
+              passwordHash,
+            }),
+          );
       }
       const userId = user.id;
       await uow.query(
@@ -121,7 +166,11 @@ export class InvitationsService {
       );
       await uow.repo(InvitationEntity).update({ id: invitation.id }, { acceptedAt: new Date() });
       const fresh = await users.findOneByOrFail({ id: userId });
-      return { tokens: await this.tokens.issue(uow, userId), user: fresh, memberships: await this.memberships.loadIn(uow, userId) };
+      return {
+        tokens: await this.tokens.issue(uow, userId),
+        user: fresh,
+        memberships: await this.memberships.loadIn(uow, userId),
+      };
     });
   }
 
@@ -132,8 +181,11 @@ export class InvitationsService {
       if (request.practiceId) {
         const practice = await uow.repo(PracticeEntity).findOneBy({ id: request.practiceId });
         if (!practice) throw new NotFoundError('The practice');
-        const already = await uow.repo(MembershipEntity).count({ where: { practiceId: practice.id, userId: await this.userIdOf(uow, email) } });
-        if (already > 0) throw new ConflictError('This person is already a member of the practice.', 'email');
+        const already = await uow
+          .repo(MembershipEntity)
+          .count({ where: { practiceId: practice.id, userId: await this.userIdOf(uow, email) } });
+        if (already > 0)
+          throw new ConflictError('This person is already a member of the practice.', 'email');
       }
       const repo = uow.repo(InvitationEntity);
       const saved = await repo.save(
@@ -150,7 +202,12 @@ export class InvitationsService {
           revokedAt: null,
         }),
       );
-      const entry = { action: 'invitation.created', entityType: 'invitation', entityId: saved.id, details: { role: saved.role } };
+      const entry = {
+        action: 'invitation.created',
+        entityType: 'invitation',
+        entityId: saved.id,
+        details: { role: saved.role },
+      };
       if (saved.practiceId) await this.audit.practice(ctx, uow, entry);
       else await this.audit.platform(ctx, uow, entry);
       return { invitation: saved, placeName: await this.placeName(uow, saved) };
@@ -171,22 +228,42 @@ export class InvitationsService {
     return user?.id ?? '00000000-0000-0000-0000-000000000000';
   }
 
-  private async usable(uow: UnitOfWork, token: string, lock = false): Promise<InvitationEntity | null> {
+  private async usable(
+    uow: UnitOfWork,
+    token: string,
+    lock = false,
+  ): Promise<InvitationEntity | null> {
     const invitation = await uow.repo(InvitationEntity).findOne({
       where: { tokenHash: hashToken(token) },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return null;
+    if (
+      !invitation ||
+      invitation.acceptedAt ||
+      invitation.revokedAt ||
+      invitation.expiresAt.getTime() <= Date.now()
+    )
+      return null;
     return invitation;
   }
 
   private async placeName(uow: UnitOfWork, invitation: InvitationEntity): Promise<string> {
-    if (invitation.practiceId) return (await uow.repo(PracticeEntity).findOneByOrFail({ id: invitation.practiceId })).name;
-    if (invitation.icbId) return (await uow.repo(IcbEntity).findOneByOrFail({ id: invitation.icbId })).name;
+    if (invitation.practiceId)
+      return (await uow.repo(PracticeEntity).findOneByOrFail({ id: invitation.practiceId })).name;
+    if (invitation.icbId)
+      return (await uow.repo(IcbEntity).findOneByOrFail({ id: invitation.icbId })).name;
     return 'Parley';
   }
 }
 
 function toInvitation(i: InvitationEntity): Invitation {
-  return { id: i.id, email: i.email, name: i.name, role: i.role, expiresAt: i.expiresAt, acceptedAt: i.acceptedAt, createdAt: i.createdAt };
+  return {
+    id: i.id,
+    email: i.email,
+    name: i.name,
+    role: i.role,
+    expiresAt: i.expiresAt,
+    acceptedAt: i.acceptedAt,
+    createdAt: i.createdAt,
+  };
 }

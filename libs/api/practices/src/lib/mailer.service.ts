@@ -20,11 +20,19 @@ export class MailerService {
   async send(to: string, subject: string, text: string): Promise<boolean> {
     if (!this.transport) return false;
     try {
-      await this.transport.sendMail({ from: `Parley <no-reply@${new URL(this.config.publicUrl).hostname}>`, to, subject, text });
+      await this.transport.sendMail({
+        from: `Parley <no-reply@${new URL(this.config.publicUrl).hostname}>`,
+        to,
+        subject,
+        text,
+      });
       return true;
     } catch (error) {
       // The inviter still gets the link to pass on; the address is not logged.
-      this.logger.warn({ err: error }, 'Could not send an email; the link is shown to the sender instead');
+      this.logger.warn(
+        { err: error },
+        'Could not send an email; the link is shown to the sender instead',
+      );
       return false;
     }
   }

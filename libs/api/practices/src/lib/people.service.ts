@@ -30,20 +30,32 @@ export class PeopleService {
       const practiceId = ctx.practiceId;
       // Serialise membership changes of this practice, so two removals cannot leave it without a manager.
       await uow.query('SELECT 1 FROM practices WHERE id = $1 FOR UPDATE', [practiceId]);
-      const roles = await uow.query<{ role: Role }>('SELECT role FROM memberships WHERE practice_id = $1 AND user_id = $2', [
-        practiceId,
-        userId,
-      ]);
+      const roles = await uow.query<{ role: Role }>(
+        'SELECT role FROM memberships WHERE practice_id = $1 AND user_id = $2',
+        [practiceId, userId],
+      );
       if (roles.length === 0) throw new NotFoundError('The person');
       if (roles.some((r) => r.role === Role.PracticeManager)) {
         const [{ managers }] = await uow.query<{ managers: number }>(
           `SELECT count(*)::int AS managers FROM memberships WHERE practice_id = $1 AND role = 'practice_manager'`,
           [practiceId],
         );
-        if (managers <= 1) throw new ConflictError('The practice needs at least one manager: invite another manager first.', 'userId');
+        if (managers <= 1)
+          throw new ConflictError(
+            'The practice needs at least one manager: invite another manager first.',
+            'userId',
+          );
       }
-      await uow.query('DELETE FROM memberships WHERE practice_id = $1 AND user_id = $2', [practiceId, userId]);
-      await this.audit.practice(ctx, uow, { action: 'person.removed', entityType: 'user', entityId: userId, details: { roles: roles.map((r) => r.role) } });
+      await uow.query('DELETE FROM memberships WHERE practice_id = $1 AND user_id = $2', [
+        practiceId,
+        userId,
+      ]);
+      await this.audit.practice(ctx, uow, {
+        action: 'person.removed',
+        entityType: 'user',
+        entityId: userId,
+        details: { roles: roles.map((r) => r.role) },
+      });
     });
   }
 }

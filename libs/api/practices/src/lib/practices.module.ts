@@ -6,7 +6,15 @@ import { PeopleService } from './people.service';
 import { DirectoryResolver, InvitationResolver, PeopleResolver } from './practices.resolvers';
 
 @Module({
-  providers: [DirectoryService, InvitationsService, PeopleService, MailerService, DirectoryResolver, PeopleResolver, InvitationResolver],
+  providers: [
+    DirectoryService,
+    InvitationsService,
+    PeopleService,
+    MailerService,
+    DirectoryResolver,
+    PeopleResolver,
+    InvitationResolver,
+  ],
   exports: [DirectoryService, InvitationsService],
 })
 export class PracticesModule {}

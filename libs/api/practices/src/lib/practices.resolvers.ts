@@ -22,8 +22,13 @@ import {
 
 @ArgsType()
 class PracticeManagerInviteArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'practiceId must be a practice id' }) practiceId!: string;
-  @Field() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email!: string;
+  @Field(() => ID)
+  @IsUUID('all', { message: 'practiceId must be a practice id' })
+  practiceId!: string;
+  @Field()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
   @Field() @IsString() @MinLength(1, { message: 'name is required' }) @MaxLength(200) name!: string;
 }
 
@@ -78,13 +83,21 @@ export class DirectoryResolver {
 
   @Mutation(() => Practice)
   @Allow(Permission.PlatformManage)
-  createPractice(@Ctx() ctx: RequestContext, @Args('input') input: CreatePracticeInput): Promise<Practice> {
+  createPractice(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CreatePracticeInput,
+  ): Promise<Practice> {
     return this.directory.createPractice(ctx, input);
   }
 
-  @Mutation(() => InvitationIssued, { description: "Invites a practice's first (or another) manager." })
+  @Mutation(() => InvitationIssued, {
+    description: "Invites a practice's first (or another) manager.",
+  })
   @Allow(Permission.PlatformManage)
-  invitePracticeManager(@Ctx() ctx: RequestContext, @Args() args: PracticeManagerInviteArgs): Promise<InvitationIssued> {
+  invitePracticeManager(
+    @Ctx() ctx: RequestContext,
+    @Args() args: PracticeManagerInviteArgs,
+  ): Promise<InvitationIssued> {
     return this.invitations.invitePracticeManager(ctx, args.practiceId, args.email, args.name);
   }
 }
@@ -137,13 +150,21 @@ export class InvitationResolver {
 
   @Query(() => InvitationPreview, { nullable: true })
   @Public()
-  invitation(@Ctx() ctx: RequestContext, @Args() { token }: TokenArgs): Promise<InvitationPreview | null> {
+  invitation(
+    @Ctx() ctx: RequestContext,
+    @Args() { token }: TokenArgs,
+  ): Promise<InvitationPreview | null> {
     return this.invitations.preview(ctx, token);
   }
 
   @Mutation(() => AuthPayload)
   @Public()
-  async acceptInvitation(@Ctx() ctx: RequestContext, @Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
-    return toAuthPayload(await this.invitations.accept(ctx, input.token, input.password, input.name));
+  async acceptInvitation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AcceptInvitationInput,
+  ): Promise<AuthPayload> {
+    return toAuthPayload(
+      await this.invitations.accept(ctx, input.token, input.password, input.name),
+    );
   }
 }

@@ -1,10 +1,23 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceSummary } from '@parley/api/auth';
 import { Role } from '@parley/shared/domain';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const SLUG_MESSAGE = 'slug must be lowercase letters, digits and single hyphens (e.g. wilmslow-health-centre)';
+const SLUG_MESSAGE =
+  'slug must be lowercase letters, digits and single hyphens (e.g. wilmslow-health-centre)';
 
 @ObjectType()
 export class Icb {
@@ -48,7 +61,10 @@ export class Invitation {
 export class InvitationIssued {
   @Field(() => Invitation) invitation!: Invitation;
   @Field({ description: 'True when the link was emailed (SMTP_URL set).' }) emailed!: boolean;
-  @Field(() => String, { nullable: true, description: 'The single-use link to pass on, when it was not emailed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The single-use link to pass on, when it was not emailed.',
+  })
   acceptUrl!: string | null;
 }
 
@@ -79,16 +95,23 @@ export class CreatePracticeInput {
   listSize!: number;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Z0-9]{3,10}$/, { message: 'odsCode must be 3 to 10 capital letters or digits (e.g. N81046)' })
+  @Matches(/^[A-Z0-9]{3,10}$/, {
+    message: 'odsCode must be 3 to 10 capital letters or digits (e.g. N81046)',
+  })
   odsCode?: string | null;
 }
 
 @InputType()
 export class InviteInput {
-  @Field() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email!: string;
+  @Field()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
   @Field() @IsString() @MinLength(1, { message: 'name is required' }) @MaxLength(200) name!: string;
   @Field(() => Role)
-  @IsIn([Role.PracticeManager, Role.PracticeStaff], { message: 'role must be PracticeManager or PracticeStaff' })
+  @IsIn([Role.PracticeManager, Role.PracticeStaff], {
+    message: 'role must be PracticeManager or PracticeStaff',
+  })
   role!: Role;
 }
 
@@ -96,5 +119,10 @@ export class InviteInput {
 export class AcceptInvitationInput {
   @Field() @IsString() @MinLength(20) @MaxLength(200) token!: string;
   @Field() @IsString() @MaxLength(200) password!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string | null;
 }

@@ -20,8 +20,10 @@ describe('AcceptInvitationPage', () => {
   let http: HttpTestingController;
   let navigateByUrl: jest.SpyInstance;
 
-  const field = (name: string) => el.querySelector(`input[formcontrolname="${name}"]`) as HTMLInputElement;
-  const errors = () => Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim());
+  const field = (name: string) =>
+    el.querySelector(`input[formcontrolname="${name}"]`) as HTMLInputElement;
+  const errors = () =>
+    Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim());
   async function type(name: string, value: string) {
     field(name).value = value;
     field(name).dispatchEvent(new Event('input'));
@@ -48,7 +50,9 @@ describe('AcceptInvitationPage', () => {
 
   beforeEach(() => {
     sessionStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   });
@@ -119,7 +123,9 @@ describe('AcceptInvitationPage', () => {
       ],
     });
     await settle();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('already has a Parley account');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'already has a Parley account',
+    );
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 });

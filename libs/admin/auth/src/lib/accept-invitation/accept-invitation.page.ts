@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -28,14 +36,23 @@ type Preview = NonNullable<InvitationPreviewQuery['invitation']>;
 
 function matchesPassword(control: AbstractControl): ValidationErrors | null {
   const password = control.parent?.get('password')?.value as string | undefined;
-  return control.value && password !== undefined && control.value !== password ? { mismatch: true } : null;
+  return control.value && password !== undefined && control.value !== password
+    ? { mismatch: true }
+    : null;
 }
 
 /** The page an invitation link opens: set a name and password, and you are in. */
 @Component({
   selector: 'parley-accept-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, FormAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    FormAlertComponent,
+  ],
   templateUrl: './accept-invitation.page.html',
   styleUrl: '../auth-page.css',
 })
@@ -57,7 +74,10 @@ export class AcceptInvitationPage implements OnInit {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)],
+    ],
     confirm: ['', [Validators.required, matchesPassword]],
   });
 
@@ -75,7 +95,11 @@ export class AcceptInvitationPage implements OnInit {
     this.state.set('loading');
     try {
       const { invitation } = await firstValueFrom(
-        this.client.request(InvitationPreviewDocument, { token: this.token() }, { anonymous: true }),
+        this.client.request(
+          InvitationPreviewDocument,
+          { token: this.token() },
+          { anonymous: true },
+        ),
       );
       this.preview.set(invitation);
       if (invitation) this.form.controls.name.setValue(invitation.name);
@@ -100,7 +124,9 @@ export class AcceptInvitationPage implements OnInit {
       await this.auth.acceptInvitation({ token: this.token(), password, name: name.trim() });
       await this.router.navigateByUrl('/');
     } catch (error) {
-      const known = error instanceof Error && applyServerError(this.form, error as { fieldName?: string; message: string });
+      const known =
+        error instanceof Error &&
+        applyServerError(this.form, error as { fieldName?: string; message: string });
       if (!known) this.error.set(errorMessage(error));
     } finally {
       this.busy.set(false);

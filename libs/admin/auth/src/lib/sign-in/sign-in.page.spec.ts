@@ -14,7 +14,8 @@ describe('SignInPage', () => {
   const input = (type: string) => el.querySelector(`input[type="${type}"]`) as HTMLInputElement;
   const submitButton = () => el.querySelector('button[type="submit"]') as HTMLButtonElement;
   const alertText = () => el.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
-  const errors = () => Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim());
+  const errors = () =>
+    Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim());
 
   async function type(target: HTMLInputElement, value: string) {
     target.value = value;
@@ -30,7 +31,9 @@ describe('SignInPage', () => {
 
   beforeEach(async () => {
     sessionStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     http = TestBed.inject(HttpTestingController);
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(SignInPage);
@@ -77,7 +80,10 @@ describe('SignInPage', () => {
 
     const req = http.expectOne('/graphql');
     expect(req.request.body.operationName).toBe('Login');
-    expect(req.request.body.variables).toEqual({ email: 'manager@wilmslow.demo', password: 'parley-demo-password' });
+    expect(req.request.body.variables).toEqual({
+      email: 'manager@wilmslow.demo',
+      password: 'parley-demo-password',
+    });
     expect(submitButton().disabled).toBe(true);
     expect(submitButton().textContent).toContain('Signing in');
 
@@ -103,7 +109,9 @@ describe('SignInPage', () => {
     await type(input('password'), 'wrong');
     await submit();
     http.expectOne('/graphql').flush({
-      errors: [{ message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED' } }],
+      errors: [
+        { message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED' } },
+      ],
     });
     await settle();
     expect(alertText()).toBe('The email or password is not right.');

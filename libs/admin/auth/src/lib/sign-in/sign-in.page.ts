@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,7 +18,13 @@ import { EMAIL_PATTERN, focusFirstInvalid, FormAlertComponent } from '@parley/ad
 @Component({
   selector: 'parley-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, FormAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    FormAlertComponent,
+  ],
   templateUrl: './sign-in.page.html',
   styleUrl: '../auth-page.css',
 })
@@ -30,7 +44,9 @@ export class SignInPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = computed(() =>
-    this.reason() === 'expired' ? 'Your session has ended. Sign in again to carry on where you were.' : null,
+    this.reason() === 'expired'
+      ? 'Your session has ended. Sign in again to carry on where you were.'
+      : null,
   );
 
   protected async submit(): Promise<void> {

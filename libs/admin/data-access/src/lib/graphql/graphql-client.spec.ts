@@ -1,16 +1,33 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { LoginDocument, PeopleDocument, type PeopleQuery, RemovePersonDocument } from '../generated/graphql';
+import {
+  LoginDocument,
+  PeopleDocument,
+  type PeopleQuery,
+  RemovePersonDocument,
+} from '../generated/graphql';
 import { SessionStore } from '../session/session.store';
 import { FIXTURE_PLACES, FIXTURE_SIGN_INS, fixturePayload } from '../testing/session-fixtures';
 import { ApiError } from './api-error';
 import { GraphqlClient } from './graphql-client';
 
 const PEOPLE: PeopleQuery = {
-  people: [{ userId: 'u1', name: 'Jo Bloggs', email: 'jo@x.nhs.uk', role: 'PracticeManager' as never, since: '2025-01-01T00:00:00Z' }],
+  people: [
+    {
+      userId: 'u1',
+      name: 'Jo Bloggs',
+      email: 'jo@x.nhs.uk',
+      role: 'PracticeManager' as never,
+      since: '2025-01-01T00:00:00Z',
+    },
+  ],
 };
 
 function refreshed(accessToken: string, refreshToken: string) {
@@ -26,7 +43,9 @@ describe('GraphqlClient', () => {
   beforeEach(() => {
     sessionStorage.clear();
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     client = TestBed.inject(GraphqlClient);
     http = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionStore);
@@ -42,7 +61,8 @@ describe('GraphqlClient', () => {
     return promise;
   }
 
-  const expectPost = (): TestRequest => http.expectOne((req) => req.method === 'POST' && req.url === '/graphql');
+  const expectPost = (): TestRequest =>
+    http.expectOne((req) => req.method === 'POST' && req.url === '/graphql');
 
   describe('headers and body', () => {
     it('sends the printed operation, its name and variables, with the token and active practice', async () => {
@@ -82,7 +102,9 @@ describe('GraphqlClient', () => {
 
     it('sends anonymous requests without token or practice', async () => {
       session.start(FIXTURE_SIGN_INS.manager());
-      const result = run(client.request(LoginDocument, { email: 'a@b.c', password: 'x' }, { anonymous: true }));
+      const result = run(
+        client.request(LoginDocument, { email: 'a@b.c', password: 'x' }, { anonymous: true }),
+      );
       const req = expectPost();
       expect(req.request.headers.has('Authorization')).toBe(false);
       expect(req.request.headers.has('X-Parley-Practice')).toBe(false);
@@ -98,7 +120,12 @@ describe('GraphqlClient', () => {
       const result = run(client.request(PeopleDocument, {}));
       expectPost().flush({
         data: null,
-        errors: [{ message: 'email must be an email address', extensions: { code: 'BAD_USER_INPUT', field: 'input.email' } }],
+        errors: [
+          {
+            message: 'email must be an email address',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.email' },
+          },
+        ],
       });
       const error = (await result.catch((e: unknown) => e)) as ApiError;
       expect(error).toBeInstanceOf(ApiError);
@@ -112,7 +139,12 @@ describe('GraphqlClient', () => {
       const result = run(client.request(PeopleDocument, {}));
       expectPost().flush({
         data: null,
-        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'c0ffee' } }],
+        errors: [
+          {
+            message: 'Internal server error',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'c0ffee' },
+          },
+        ],
       });
       const error = (await result.catch((e: unknown) => e)) as ApiError;
       expect(error.code).toBe('INTERNAL_SERVER_ERROR');
@@ -123,10 +155,20 @@ describe('GraphqlClient', () => {
     it('reads GraphQL errors from an HTTP 400 answer', async () => {
       const result = run(client.request(PeopleDocument, {}));
       expectPost().flush(
-        { errors: [{ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+        {
+          errors: [
+            {
+              message: 'Cannot query field "x"',
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            },
+          ],
+        },
         { status: 400, statusText: 'Bad Request' },
       );
-      await expect(result).rejects.toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: 'Cannot query field "x"' });
+      await expect(result).rejects.toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: 'Cannot query field "x"',
+      });
     });
 
     it('reports a network failure as NETWORK_ERROR', async () => {
@@ -150,7 +192,9 @@ describe('GraphqlClient', () => {
   });
 
   describe('expired tokens', () => {
-    const unauthenticated = { errors: [{ message: 'Your session is not valid', extensions: { code: 'UNAUTHENTICATED' } }] };
+    const unauthenticated = {
+      errors: [{ message: 'Your session is not valid', extensions: { code: 'UNAUTHENTICATED' } }],
+    };
 
     beforeEach(() => session.start(FIXTURE_SIGN_INS.manager()));
 
@@ -186,22 +230,33 @@ describe('GraphqlClient', () => {
       refreshes[0].flush(refreshed('access-2', 'refresh-2'));
 
       const retries = http.match('/graphql');
-      expect(retries.map((r) => r.request.headers.get('Authorization'))).toEqual(['Bearer access-2', 'Bearer access-2']);
+      expect(retries.map((r) => r.request.headers.get('Authorization'))).toEqual([
+        'Bearer access-2',
+        'Bearer access-2',
+      ]);
       retries.find((r) => r.request.body.operationName === 'People')?.flush({ data: PEOPLE });
-      retries.find((r) => r.request.body.operationName === 'RemovePerson')?.flush({ data: { removePerson: true } });
+      retries
+        .find((r) => r.request.body.operationName === 'RemovePerson')
+        ?.flush({ data: { removePerson: true } });
       await expect(first).resolves.toEqual(PEOPLE);
       await expect(second).resolves.toEqual({ removePerson: true });
     });
 
     it('signs out and goes to sign-in when the refresh is refused', async () => {
-      await TestBed.inject(Router).navigateByUrl('/').catch(() => undefined);
+      await TestBed.inject(Router)
+        .navigateByUrl('/')
+        .catch(() => undefined);
       const result = run(client.request(PeopleDocument, {}));
       expectPost().flush(unauthenticated);
-      expectPost().flush({ errors: [{ message: 'This session was ended.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      expectPost().flush({
+        errors: [{ message: 'This session was ended.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
 
       await expect(result).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
       expect(session.signedIn()).toBe(false);
-      expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/', reason: 'expired' } });
+      expect(navigate).toHaveBeenCalledWith(['/sign-in'], {
+        queryParams: { returnUrl: '/', reason: 'expired' },
+      });
     });
 
     it('signs out when the retry is still refused', async () => {
@@ -223,9 +278,18 @@ describe('GraphqlClient', () => {
     });
 
     it('does not refresh for a request sent without a token (e.g. a wrong password)', async () => {
-      const result = run(client.request(LoginDocument, { email: 'a@b.c', password: 'wrong' }, { anonymous: true }));
-      expectPost().flush({ errors: [{ message: 'Email or password is wrong.', extensions: { code: 'UNAUTHENTICATED' } }] });
-      await expect(result).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Email or password is wrong.' });
+      const result = run(
+        client.request(LoginDocument, { email: 'a@b.c', password: 'wrong' }, { anonymous: true }),
+      );
+      expectPost().flush({
+        errors: [
+          { message: 'Email or password is wrong.', extensions: { code: 'UNAUTHENTICATED' } },
+        ],
+      });
+      await expect(result).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: 'Email or password is wrong.',
+      });
       expect(session.signedIn()).toBe(true);
       expect(navigate).not.toHaveBeenCalled();
     });

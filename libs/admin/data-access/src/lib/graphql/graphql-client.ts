@@ -3,7 +3,17 @@ import { inject, Injectable, InjectionToken } from '@angular/core';
 import { Router } from '@angular/router';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, print } from 'graphql';
-import { catchError, defer, finalize, map, type Observable, of, shareReplay, switchMap, throwError } from 'rxjs';
+import {
+  catchError,
+  defer,
+  finalize,
+  map,
+  type Observable,
+  of,
+  shareReplay,
+  switchMap,
+  throwError,
+} from 'rxjs';
 import { RefreshDocument } from '../generated/graphql';
 import { SessionStore } from '../session/session.store';
 import { ApiError, type GraphqlErrorBody } from './api-error';
@@ -44,18 +54,30 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof HttpErrorResponse) {
     // Apollo answers malformed or invalid operations with 400 and a GraphQL body.
     const body = error.error as GraphqlResponse<unknown> | null;
-    const first = body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors[0] : undefined;
+    const first =
+      body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors[0] : undefined;
     if (first) return ApiError.fromGraphql(first);
     if (error.status === 0) {
-      return new ApiError('NETWORK_ERROR', 'Parley could not be reached. Check your connection and try again.');
+      return new ApiError(
+        'NETWORK_ERROR',
+        'Parley could not be reached. Check your connection and try again.',
+      );
     }
-    if (error.status === 429) return new ApiError('RATE_LIMITED', 'Too many requests. Wait a moment and try again.');
-    return new ApiError('BAD_RESPONSE', `The server could not handle the request (HTTP ${error.status}). Please try again.`);
+    if (error.status === 429)
+      return new ApiError('RATE_LIMITED', 'Too many requests. Wait a moment and try again.');
+    return new ApiError(
+      'BAD_RESPONSE',
+      `The server could not handle the request (HTTP ${error.status}). Please try again.`,
+    );
   }
-  return new ApiError('BAD_RESPONSE', 'The server sent an answer Parley could not read. Please try again.');
+  return new ApiError(
+    'BAD_RESPONSE',
+    'The server sent an answer Parley could not read. Please try again.',
+  );
 }
 
-const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+const isUnauthenticated = (error: unknown) =>
+  error instanceof ApiError && error.code === 'UNAUTHENTICATED';
 
 /**
  * A small typed GraphQL client. Sends the signed-in person's token and active practice, turns
@@ -134,7 +156,9 @@ export class GraphqlClient {
     this.session.clear();
     const here = this.router.url;
     if (here.startsWith('/sign-in') || here.startsWith('/invitations/')) return;
-    void this.router.navigate(['/sign-in'], { queryParams: { returnUrl: here, reason: 'expired' } });
+    void this.router.navigate(['/sign-in'], {
+      queryParams: { returnUrl: here, reason: 'expired' },
+    });
   }
 
   private post<TResult, TVariables>(
@@ -149,13 +173,18 @@ export class GraphqlClient {
       if (practiceId) headers = headers.set(PRACTICE_HEADER, practiceId);
     }
     const { query, operationName } = printedOf(document);
-    return this.http.post<GraphqlResponse<TResult>>(this.endpoint, { operationName, query, variables }, { headers }).pipe(
-      catchError((error: unknown) => throwError(() => toApiError(error))),
-      map((response) => {
-        if (response?.errors?.length) throw ApiError.fromGraphql(response.errors[0]);
-        if (!response || response.data === undefined || response.data === null) throw toApiError(response);
-        return response.data;
-      }),
-    );
+    return this.http
+      .post<
+        GraphqlResponse<TResult>
+      >(this.endpoint, { operationName, query, variables }, { headers })
+      .pipe(
+        catchError((error: unknown) => throwError(() => toApiError(error))),
+        map((response) => {
+          if (response?.errors?.length) throw ApiError.fromGraphql(response.errors[0]);
+          if (!response || response.data === undefined || response.data === null)
+            throw toApiError(response);
+          return response.data;
+        }),
+      );
   }
 }

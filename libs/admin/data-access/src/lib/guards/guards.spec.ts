@@ -10,10 +10,24 @@ import {
 import { Permission } from '@parley/shared/domain';
 import { SessionStore } from '../session/session.store';
 import { FIXTURE_SIGN_INS } from '../testing/session-fixtures';
-import { permissionGuard, requiredPermissions, safeReturnUrl, signedInGuard, signedOutGuard } from './guards';
+import {
+  permissionGuard,
+  requiredPermissions,
+  safeReturnUrl,
+  signedInGuard,
+  signedOutGuard,
+} from './guards';
 
-function route(data: Record<string, unknown> = {}, query: Record<string, string> = {}, firstChild: ActivatedRouteSnapshot | null = null) {
-  return { data, queryParamMap: convertToParamMap(query), firstChild } as unknown as ActivatedRouteSnapshot;
+function route(
+  data: Record<string, unknown> = {},
+  query: Record<string, string> = {},
+  firstChild: ActivatedRouteSnapshot | null = null,
+) {
+  return {
+    data,
+    queryParamMap: convertToParamMap(query),
+    firstChild,
+  } as unknown as ActivatedRouteSnapshot;
 }
 const state = (url: string) => ({ url }) as RouterStateSnapshot;
 
@@ -22,7 +36,8 @@ describe('route guards', () => {
   let router: Router;
   const run = (guard: typeof signedInGuard, r: ActivatedRouteSnapshot, s = state('/')) =>
     TestBed.runInInjectionContext(() => guard(r, s));
-  const url = (result: unknown) => (result instanceof UrlTree ? router.serializeUrl(result) : result);
+  const url = (result: unknown) =>
+    result instanceof UrlTree ? router.serializeUrl(result) : result;
 
   beforeEach(() => {
     sessionStorage.clear();
@@ -33,7 +48,9 @@ describe('route guards', () => {
 
   describe('signedInGuard', () => {
     it('sends signed-out people to sign-in, remembering where they were going', () => {
-      expect(url(run(signedInGuard, route(), state('/people?tab=2')))).toBe('/sign-in?returnUrl=%2Fpeople%3Ftab%3D2');
+      expect(url(run(signedInGuard, route(), state('/people?tab=2')))).toBe(
+        '/sign-in?returnUrl=%2Fpeople%3Ftab%3D2',
+      );
     });
 
     it('lets signed-in people through', () => {
@@ -76,7 +93,15 @@ describe('route guards', () => {
   });
 
   it('collects the permissions along a route chain', () => {
-    const chain = route({}, {}, route({ permission: Permission.PeopleRead }, {}, route({ permission: Permission.PeopleManage })));
+    const chain = route(
+      {},
+      {},
+      route(
+        { permission: Permission.PeopleRead },
+        {},
+        route({ permission: Permission.PeopleManage }),
+      ),
+    );
     expect(requiredPermissions(chain)).toEqual([Permission.PeopleRead, Permission.PeopleManage]);
   });
 

@@ -38,7 +38,8 @@ export function requiredPermissions(root: ActivatedRouteSnapshot): Permission[] 
 
 /** A return URL from a query string, only if it stays inside the console. */
 export function safeReturnUrl(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
   if (value.startsWith('/sign-in')) return '/';
   return value;
 }

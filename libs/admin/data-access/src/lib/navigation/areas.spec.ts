@@ -7,7 +7,9 @@ const API_PREFIXES = ['/graphql', '/health', '/public', '/p/', '/embed'];
 describe('admin areas', () => {
   it('live at paths the API leaves to the console', () => {
     for (const area of ADMIN_AREA_LIST) {
-      expect(API_PREFIXES.filter((prefix) => area.path === prefix || area.path.startsWith(prefix))).toEqual([]);
+      expect(
+        API_PREFIXES.filter((prefix) => area.path === prefix || area.path.startsWith(prefix)),
+      ).toEqual([]);
     }
   });
 

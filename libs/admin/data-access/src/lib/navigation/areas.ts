@@ -40,16 +40,62 @@ function area<K extends AdminAreaKey>(
 /** Every area, in navigation order. */
 export const ADMIN_AREAS = {
   home: area('home', 'Home', Permission.Authenticated, 'Where to start.'),
-  policy: area('policy', 'Policy', Permission.PolicyRead, 'Write, review and publish the practice’s social media policy.'),
-  channels: area('channels', 'Channels', Permission.ChannelsRead, 'The ways patients can give feedback, and who looks after each.'),
-  feedback: area('feedback', 'Feedback', Permission.FeedbackRead, 'Log patient feedback and complaints and follow them to a response.'),
-  incidents: area('incidents', 'Incidents', Permission.IncidentsRead, 'Record social media incidents and what was done about them.'),
-  escalation: area('escalation', 'Escalation', Permission.EscalationRead, 'Deadlines and rules that make sure complaints are answered on time.'),
-  insights: area('insights', 'Insights', Permission.InsightsRead, 'Feedback trends across the practices of an ICB, with small numbers suppressed.'),
-  people: area('people', 'People', Permission.PeopleRead, 'Who can use Parley for this practice, and in which role.'),
+  policy: area(
+    'policy',
+    'Policy',
+    Permission.PolicyRead,
+    'Write, review and publish the practice’s social media policy.',
+  ),
+  channels: area(
+    'channels',
+    'Channels',
+    Permission.ChannelsRead,
+    'The ways patients can give feedback, and who looks after each.',
+  ),
+  feedback: area(
+    'feedback',
+    'Feedback',
+    Permission.FeedbackRead,
+    'Log patient feedback and complaints and follow them to a response.',
+  ),
+  incidents: area(
+    'incidents',
+    'Incidents',
+    Permission.IncidentsRead,
+    'Record social media incidents and what was done about them.',
+  ),
+  escalation: area(
+    'escalation',
+    'Escalation',
+    Permission.EscalationRead,
+    'Deadlines and rules that make sure complaints are answered on time.',
+  ),
+  insights: area(
+    'insights',
+    'Insights',
+    Permission.InsightsRead,
+    'Feedback trends across the practices of an ICB, with small numbers suppressed.',
+  ),
+  people: area(
+    'people',
+    'People',
+    Permission.PeopleRead,
+    'Who can use Parley for this practice, and in which role.',
+  ),
   // Not /embed: the API serves /embed.js and /embed/* and answers every path that starts so.
-  embed: area('embed', 'Embed', Permission.PolicyPublish, 'Show the published policy and feedback form on the practice website.', '/website'),
-  onboarding: area('onboarding', 'Onboarding', Permission.PlatformManage, 'Set up ICBs and practices and invite their first managers.'),
+  embed: area(
+    'embed',
+    'Embed',
+    Permission.PolicyPublish,
+    'Show the published policy and feedback form on the practice website.',
+    '/website',
+  ),
+  onboarding: area(
+    'onboarding',
+    'Onboarding',
+    Permission.PlatformManage,
+    'Set up ICBs and practices and invite their first managers.',
+  ),
 } as const satisfies { [K in AdminAreaKey]: AdminArea & { key: K } };
 
 export const ADMIN_AREA_LIST: readonly AdminArea[] = Object.values(ADMIN_AREAS);

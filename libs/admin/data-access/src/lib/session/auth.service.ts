@@ -40,7 +40,9 @@ export class AuthService {
     await this.router.navigateByUrl('/sign-in');
     if (refreshToken) {
       try {
-        await firstValueFrom(this.client.request(LogoutDocument, { refreshToken }, { anonymous: true }));
+        await firstValueFrom(
+          this.client.request(LogoutDocument, { refreshToken }, { anonymous: true }),
+        );
       } catch {
         // the tokens are gone from this browser either way; the refresh token expires by itself
       }

@@ -9,10 +9,9 @@ const FROM_API: Record<ApiRole, Role> = {
   [ApiRole.PlatformAdmin]: Role.PlatformAdmin,
 };
 
-const TO_API = Object.fromEntries(Object.entries(FROM_API).map(([api, role]) => [role, api])) as Record<
-  Role,
-  ApiRole
->;
+const TO_API = Object.fromEntries(
+  Object.entries(FROM_API).map(([api, role]) => [role, api]),
+) as Record<Role, ApiRole>;
 
 export function roleFromApi(role: ApiRole): Role {
   return FROM_API[role];

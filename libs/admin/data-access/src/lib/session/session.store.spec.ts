@@ -29,14 +29,22 @@ describe('SessionStore', () => {
   it('maps the GraphQL role names to the shared role values', () => {
     const store = freshStore();
     store.start(FIXTURE_SIGN_INS.twoPractices());
-    expect(store.user()?.memberships.map((m) => m.role)).toEqual([Role.PracticeManager, Role.PracticeStaff]);
+    expect(store.user()?.memberships.map((m) => m.role)).toEqual([
+      Role.PracticeManager,
+      Role.PracticeStaff,
+    ]);
   });
 
   describe('permissions per role', () => {
     it('a practice manager may manage people, publish the policy and read the audit log', () => {
       const store = freshStore();
       store.start(FIXTURE_SIGN_INS.manager());
-      for (const p of [Permission.PeopleRead, Permission.PeopleManage, Permission.PolicyPublish, Permission.AuditRead]) {
+      for (const p of [
+        Permission.PeopleRead,
+        Permission.PeopleManage,
+        Permission.PolicyPublish,
+        Permission.AuditRead,
+      ]) {
         expect(store.can(p)).toBe(true);
       }
       expect(store.can(Permission.PlatformManage)).toBe(false);
@@ -99,7 +107,15 @@ describe('SessionStore', () => {
       store.clear();
 
       store = freshStore();
-      store.start(fixturePayload([{ role: ApiRole.PracticeStaff, practice: alderley }, { role: ApiRole.PracticeStaff, practice: wilmslow }], { userId: 'someone-else' }));
+      store.start(
+        fixturePayload(
+          [
+            { role: ApiRole.PracticeStaff, practice: alderley },
+            { role: ApiRole.PracticeStaff, practice: wilmslow },
+          ],
+          { userId: 'someone-else' },
+        ),
+      );
       expect(store.activePracticeId()).toBe(alderley.id); // another person: not their choice
 
       store.clear();
@@ -141,7 +157,10 @@ describe('SessionStore', () => {
     const store = freshStore();
     store.start(FIXTURE_SIGN_INS.staff());
     store.refreshed(
-      fixturePayload([{ role: ApiRole.PracticeManager, practice: wilmslow }], { accessToken: 'access-2', refreshToken: 'refresh-2' }),
+      fixturePayload([{ role: ApiRole.PracticeManager, practice: wilmslow }], {
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+      }),
     );
     expect(store.accessToken()).toBe('access-2');
     expect(store.refreshToken()).toBe('refresh-2');

@@ -85,7 +85,9 @@ export class SessionStore {
   private readonly preferences = inject(PREFERENCE_STORAGE);
 
   private readonly state = signal<StoredSession | null>(this.readStored());
-  private readonly chosenPracticeId = signal<string | null>(this.readPreference(this.state()?.user.id));
+  private readonly chosenPracticeId = signal<string | null>(
+    this.readPreference(this.state()?.user.id),
+  );
 
   readonly user = computed(() => this.state()?.user ?? null);
   readonly signedIn = computed(() => this.state() !== null);
@@ -95,7 +97,8 @@ export class SessionStore {
   /** The practices the person belongs to, once each, by name. */
   readonly practices = computed<Place[]>(() => {
     const byId = new Map<string, Place>();
-    for (const m of this.user()?.memberships ?? []) if (m.practice) byId.set(m.practice.id, m.practice);
+    for (const m of this.user()?.memberships ?? [])
+      if (m.practice) byId.set(m.practice.id, m.practice);
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   });
 
@@ -107,20 +110,28 @@ export class SessionStore {
     return practices[0]?.id ?? null;
   });
 
-  readonly activePractice = computed(() => this.practices().find((p) => p.id === this.activePracticeId()) ?? null);
+  readonly activePractice = computed(
+    () => this.practices().find((p) => p.id === this.activePracticeId()) ?? null,
+  );
 
   /** Roles held in the active practice. */
   readonly practiceRoles = computed<Role[]>(() => {
     const active = this.activePracticeId();
-    return (this.user()?.memberships ?? []).filter((m) => m.practice?.id === active).map((m) => m.role);
+    return (this.user()?.memberships ?? [])
+      .filter((m) => m.practice?.id === active)
+      .map((m) => m.role);
   });
 
   /** The ICBs the person audits. */
   readonly auditedIcbs = computed<Place[]>(() =>
-    (this.user()?.memberships ?? []).filter((m) => m.role === Role.IcbAuditor && m.icb).map((m) => m.icb as Place),
+    (this.user()?.memberships ?? [])
+      .filter((m) => m.role === Role.IcbAuditor && m.icb)
+      .map((m) => m.icb as Place),
   );
 
-  readonly isPlatformAdmin = computed(() => (this.user()?.memberships ?? []).some((m) => m.role === Role.PlatformAdmin));
+  readonly isPlatformAdmin = computed(() =>
+    (this.user()?.memberships ?? []).some((m) => m.role === Role.PlatformAdmin),
+  );
 
   /** Whether the person may do this in the active practice (or anywhere, for other permissions). */
   can(permission: Permission): boolean {

@@ -3,9 +3,21 @@ import type { Place, TokenPayload } from '../session/session.store';
 
 /** Test fixtures (tree-shaken from builds): places and sign-in payloads per role. */
 export const FIXTURE_PLACES = {
-  wilmslow: { id: '0b7c3a52-6a6e-4c2b-9d0e-111111111111', name: 'Wilmslow Health Centre', slug: 'wilmslow' },
-  alderley: { id: '0b7c3a52-6a6e-4c2b-9d0e-222222222222', name: 'Alderley Edge Medical', slug: 'alderley' },
-  cheshire: { id: '0b7c3a52-6a6e-4c2b-9d0e-333333333333', name: 'Cheshire and Merseyside', slug: 'cheshire' },
+  wilmslow: {
+    id: '0b7c3a52-6a6e-4c2b-9d0e-111111111111',
+    name: 'Wilmslow Health Centre',
+    slug: 'wilmslow',
+  },
+  alderley: {
+    id: '0b7c3a52-6a6e-4c2b-9d0e-222222222222',
+    name: 'Alderley Edge Medical',
+    slug: 'alderley',
+  },
+  cheshire: {
+    id: '0b7c3a52-6a6e-4c2b-9d0e-333333333333',
+    name: 'Cheshire and Merseyside',
+    slug: 'cheshire',
+  },
 } satisfies Record<string, Place>;
 
 export interface FixtureMembership {
@@ -16,7 +28,11 @@ export interface FixtureMembership {
 
 export function fixturePayload(
   memberships: FixtureMembership[],
-  overrides: Partial<Omit<TokenPayload, 'user'>> & { userId?: string; name?: string; email?: string } = {},
+  overrides: Partial<Omit<TokenPayload, 'user'>> & {
+    userId?: string;
+    name?: string;
+    email?: string;
+  } = {},
 ): TokenPayload {
   return {
     accessToken: overrides.accessToken ?? 'access-1',
@@ -26,14 +42,19 @@ export function fixturePayload(
       id: overrides.userId ?? 'user-1',
       email: overrides.email ?? 'jo@wilmslow.demo',
       name: overrides.name ?? 'Jo Bloggs',
-      memberships: memberships.map((m) => ({ role: m.role, practice: m.practice ?? null, icb: m.icb ?? null })),
+      memberships: memberships.map((m) => ({
+        role: m.role,
+        practice: m.practice ?? null,
+        icb: m.icb ?? null,
+      })),
     },
   };
 }
 
 /** Sign-in payloads for each role, at the fixture places. */
 export const FIXTURE_SIGN_INS = {
-  manager: () => fixturePayload([{ role: ApiRole.PracticeManager, practice: FIXTURE_PLACES.wilmslow }]),
+  manager: () =>
+    fixturePayload([{ role: ApiRole.PracticeManager, practice: FIXTURE_PLACES.wilmslow }]),
   staff: () => fixturePayload([{ role: ApiRole.PracticeStaff, practice: FIXTURE_PLACES.wilmslow }]),
   auditor: () => fixturePayload([{ role: ApiRole.IcbAuditor, icb: FIXTURE_PLACES.cheshire }]),
   platformAdmin: () => fixturePayload([{ role: ApiRole.PlatformAdmin }]),

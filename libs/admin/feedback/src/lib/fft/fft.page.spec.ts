@@ -20,7 +20,12 @@ import { FEEDBACK_ROUTES } from '../feedback.routes';
 import { monthRange } from './fft.page';
 
 const TODAY = londonDateOf(new Date());
-const month = (m: string, counts: Partial<Record<'veryGood' | 'good' | 'neither' | 'poor' | 'veryPoor' | 'dontKnow', number>> = {}) => {
+const month = (
+  m: string,
+  counts: Partial<
+    Record<'veryGood' | 'good' | 'neither' | 'poor' | 'veryPoor' | 'dontKnow', number>
+  > = {},
+) => {
   const row = { veryGood: 0, good: 0, neither: 0, poor: 0, veryPoor: 0, dontKnow: 0, ...counts };
   return { month: m, ...row, total: Object.values(row).reduce((a, b) => a + b, 0) };
 };
@@ -44,7 +49,10 @@ describe('FftPage', () => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'feedback', children: FEEDBACK_ROUTES }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'feedback', children: FEEDBACK_ROUTES }],
+          withComponentInputBinding(),
+        ),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -67,28 +75,34 @@ describe('FftPage', () => {
   beforeEach(() => {
     client = new FakeClient();
     client.answer(FftMonthlyCountsDocument, () =>
-      of({ fftMonthlyCounts: [month('2030-02', { veryGood: 3, poor: 1 }), month('2030-03', { good: 2, dontKnow: 1 })] }),
+      of({
+        fftMonthlyCounts: [
+          month('2030-02', { veryGood: 3, poor: 1 }),
+          month('2030-03', { good: 2, dontKnow: 1 }),
+        ],
+      }),
     );
-    client.answer(RecordFftResponseDocument, () => of({ recordFftResponse: { id: 'r-1', rating: FftRating.Good, respondedOn: TODAY } }));
+    client.answer(RecordFftResponseDocument, () =>
+      of({ recordFftResponse: { id: 'r-1', rating: FftRating.Good, respondedOn: TODAY } }),
+    );
   });
 
   it('asks the question word for word, with the six answers in order', async () => {
     await open();
-    expect(el.querySelector('legend')?.textContent?.trim()).toBe('Overall, how was your experience of our service?');
-    expect(Array.from(el.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.trim())).toEqual([
-      'Very good',
-      'Good',
-      'Neither good nor poor',
-      'Poor',
-      'Very poor',
-      "Don't know",
-    ]);
+    expect(el.querySelector('legend')?.textContent?.trim()).toBe(
+      'Overall, how was your experience of our service?',
+    );
+    expect(
+      Array.from(el.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.trim()),
+    ).toEqual(['Very good', 'Good', 'Neither good nor poor', 'Poor', 'Very poor', "Don't know"]);
   });
 
   it('shows the counts per month, newest first, for the last twelve months', async () => {
     await open();
     expect(client.variablesOf(FftMonthlyCountsDocument)).toEqual([monthRange(TODAY, 12)]);
-    expect(Array.from(el.querySelectorAll('th[mat-header-cell]')).map((th) => th.textContent?.trim())).toEqual([
+    expect(
+      Array.from(el.querySelectorAll('th[mat-header-cell]')).map((th) => th.textContent?.trim()),
+    ).toEqual([
       'Month',
       'Very good',
       'Good',
@@ -127,13 +141,19 @@ describe('FftPage', () => {
 
   it('shows why an answer was refused', async () => {
     client.answer(RecordFftResponseDocument, () =>
-      throwError(() => new ApiError('BAD_USER_INPUT', 'respondedOn is in the future.', 'respondedOn')),
+      throwError(
+        () => new ApiError('BAD_USER_INPUT', 'respondedOn is in the future.', 'respondedOn'),
+      ),
     );
     await open();
-    await (await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatRadioGroupHarness)).checkRadioButton({
+    await (
+      await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatRadioGroupHarness)
+    ).checkRadioButton({
       label: 'Poor',
     });
     await submit();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('respondedOn is in the future.');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'respondedOn is in the future.',
+    );
   });
 });

@@ -1,7 +1,20 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -18,7 +31,13 @@ import {
   SessionStore,
 } from '@parley/admin/data-access';
 import { focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
-import { FFT_QUESTION, FFT_RATING_LABELS, type IsoDate, londonDateOf, Permission } from '@parley/shared/domain';
+import {
+  FFT_QUESTION,
+  FFT_RATING_LABELS,
+  type IsoDate,
+  londonDateOf,
+  Permission,
+} from '@parley/shared/domain';
 import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
 import { FFT_RATING_OPTIONS } from '../feedback-labels';
 
@@ -63,7 +82,16 @@ export class FftPage {
   protected readonly ratingOptions = FFT_RATING_OPTIONS;
   protected readonly today = londonDateOf(new Date());
   protected readonly canLog = computed(() => this.session.can(Permission.FeedbackLog));
-  protected readonly columns = ['month', 'veryGood', 'good', 'neither', 'poor', 'veryPoor', 'dontKnow', 'total'];
+  protected readonly columns = [
+    'month',
+    'veryGood',
+    'good',
+    'neither',
+    'poor',
+    'veryPoor',
+    'dontKnow',
+    'total',
+  ];
   protected readonly ratingColumns = [
     { key: 'veryGood', label: FFT_RATING_LABELS.very_good },
     { key: 'good', label: FFT_RATING_LABELS.good },
@@ -88,14 +116,18 @@ export class FftPage {
   private readonly reloads = signal(0);
 
   constructor() {
-    toObservable(computed(() => ({ practiceId: this.session.activePracticeId(), n: this.reloads() })))
+    toObservable(
+      computed(() => ({ practiceId: this.session.activePracticeId(), n: this.reloads() })),
+    )
       .pipe(
         switchMap(() => {
           this.loading.set(true);
-          return this.client.request(FftMonthlyCountsDocument, monthRange(this.today, FFT_MONTHS)).pipe(
-            map((r) => ({ months: r.fftMonthlyCounts })),
-            catchError((error: unknown) => of({ error: errorMessage(error) })),
-          );
+          return this.client
+            .request(FftMonthlyCountsDocument, monthRange(this.today, FFT_MONTHS))
+            .pipe(
+              map((r) => ({ months: r.fftMonthlyCounts })),
+              catchError((error: unknown) => of({ error: errorMessage(error) })),
+            );
         }),
         takeUntilDestroyed(),
       )
@@ -129,7 +161,9 @@ export class FftPage {
     this.busy.set(true);
     try {
       await firstValueFrom(
-        this.client.request(RecordFftResponseDocument, { input: { rating, comment: comment.trim() || null, respondedOn } }),
+        this.client.request(RecordFftResponseDocument, {
+          input: { rating, comment: comment.trim() || null, respondedOn },
+        }),
       );
       this.status.set(`Response recorded: ${FFT_RATING_LABELS[rating]}.`);
       this.formDirective()?.resetForm({ rating: null, comment: '', respondedOn: this.today });

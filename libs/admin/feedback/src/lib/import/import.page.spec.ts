@@ -25,7 +25,10 @@ describe('ImportPage', () => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'feedback', children: FEEDBACK_ROUTES }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'feedback', children: FEEDBACK_ROUTES }],
+          withComponentInputBinding(),
+        ),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -52,7 +55,9 @@ describe('ImportPage', () => {
 
   beforeEach(() => {
     client = new FakeClient();
-    client.answer(FeedbackItemsDocument, () => of({ feedbackItems: { items: [], totalCount: 0, endCursor: null, hasNextPage: false } }));
+    client.answer(FeedbackItemsDocument, () =>
+      of({ feedbackItems: { items: [], totalCount: 0, endCursor: null, hasNextPage: false } }),
+    );
   });
 
   it('is for managers only', async () => {
@@ -64,17 +69,23 @@ describe('ImportPage', () => {
     await open();
     expect(el.querySelector('label[for="import-file"]')?.textContent).toBe('CSV file');
     await upload();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Choose the CSV file to import.');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'Choose the CSV file to import.',
+    );
     expect(client.variablesOf(ImportComplaintsCsvDocument)).toEqual([]);
   });
 
   it('sends the text of the file and says how many were imported', async () => {
-    client.answer(ImportComplaintsCsvDocument, () => of({ importComplaintsCsv: { rows: 1, imported: 1, problems: [] } }));
+    client.answer(ImportComplaintsCsvDocument, () =>
+      of({ importComplaintsCsv: { rows: 1, imported: 1, problems: [] } }),
+    );
     await open();
     await choose(CSV);
     await upload();
     expect(client.variablesOf(ImportComplaintsCsvDocument)).toEqual([{ csv: CSV }]);
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Imported 1 item from 1 row.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Imported 1 item from 1 row.',
+    );
     expect(el.querySelector('table')).toBeNull();
   });
 
@@ -85,7 +96,12 @@ describe('ImportPage', () => {
           rows: 3,
           imported: 0,
           problems: [
-            { row: 2, field: 'received_on', message: 'received_on must be a date written yyyy-mm-dd or dd/mm/yyyy, not "yesterday".' },
+            {
+              row: 2,
+              field: 'received_on',
+              message:
+                'received_on must be a date written yyyy-mm-dd or dd/mm/yyyy, not "yesterday".',
+            },
             { row: 4, field: null, message: 'The row has 5 cells but the header has 3 columns.' },
           ],
         },
@@ -94,22 +110,39 @@ describe('ImportPage', () => {
     await open();
     await choose(CSV);
     await upload();
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Nothing was imported: 2 problems in 3 rows.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Nothing was imported: 2 problems in 3 rows.',
+    );
     expect(
-      Array.from(el.querySelectorAll('tr[mat-row]')).map((row) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim())),
+      Array.from(el.querySelectorAll('tr[mat-row]')).map((row) =>
+        Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim()),
+      ),
     ).toEqual([
-      ['2', 'received_on', 'received_on must be a date written yyyy-mm-dd or dd/mm/yyyy, not "yesterday".'],
+      [
+        '2',
+        'received_on',
+        'received_on must be a date written yyyy-mm-dd or dd/mm/yyyy, not "yesterday".',
+      ],
       ['4', '–', 'The row has 5 cells but the header has 3 columns.'],
     ]);
   });
 
   it('shows why the upload failed', async () => {
     client.answer(ImportComplaintsCsvDocument, () =>
-      throwError(() => new ApiError('BAD_USER_INPUT', 'csv is longer than the limit of 5,000,000 characters', 'csv')),
+      throwError(
+        () =>
+          new ApiError(
+            'BAD_USER_INPUT',
+            'csv is longer than the limit of 5,000,000 characters',
+            'csv',
+          ),
+      ),
     );
     await open();
     await choose(CSV);
     await upload();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('csv is longer than the limit');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'csv is longer than the limit',
+    );
   });
 });

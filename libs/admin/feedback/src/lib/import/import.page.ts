@@ -19,16 +19,25 @@ export const CSV_MAX_CHARACTERS = 5_000_000;
 /** The columns of the import, as the API reads them; the first three are required. */
 export const CSV_COLUMNS: readonly { name: string; what: string }[] = [
   { name: 'received_on', what: 'Date received, yyyy-mm-dd or dd/mm/yyyy (required)' },
-  { name: 'channel', what: "One of the practice's channels: its kind (e.g. in_person, letter_box) or its label (required)" },
+  {
+    name: 'channel',
+    what: "One of the practice's channels: its kind (e.g. in_person, letter_box) or its label (required)",
+  },
   { name: 'summary', what: 'What the feedback said (required)' },
   { name: 'kind', what: 'complaint (the default), compliment or suggestion' },
   { name: 'sentiment', what: 'positive, neutral or negative' },
   { name: 'oral', what: 'yes or no' },
   { name: 'status', what: 'received, acknowledged, investigating, responded, closed or withdrawn' },
-  { name: 'subject_areas, staff_groups', what: 'KO41(b) codes or their names, several separated by semicolons' },
+  {
+    name: 'subject_areas, staff_groups',
+    what: 'KO41(b) codes or their names, several separated by semicolons',
+  },
   { name: 'complainant_status, age_band', what: 'KO41(b) codes or their names' },
   { name: 'event_on, aware_on, time_limit_waived_because', what: 'The 12-month time limit' },
-  { name: 'acknowledged_on, responded_on, closed_on, outcome, phso_informed', what: 'The workflow so far' },
+  {
+    name: 'acknowledged_on, responded_on, closed_on, outcome, phso_informed',
+    what: 'The workflow so far',
+  },
   { name: 'contact_name, contact_email, contact_phone', what: 'Optional contact details' },
 ];
 
@@ -70,10 +79,14 @@ export class ImportPage {
     try {
       const csv = await file.text();
       if (csv.length > CSV_MAX_CHARACTERS) {
-        this.error.set('The file is too large: import at most 5,000,000 characters (about 5,000 rows) at a time.');
+        this.error.set(
+          'The file is too large: import at most 5,000,000 characters (about 5,000 rows) at a time.',
+        );
         return;
       }
-      const { importComplaintsCsv } = await firstValueFrom(this.client.request(ImportComplaintsCsvDocument, { csv }));
+      const { importComplaintsCsv } = await firstValueFrom(
+        this.client.request(ImportComplaintsCsvDocument, { csv }),
+      );
       this.result.set(importComplaintsCsv);
     } catch (error) {
       this.error.set(errorMessage(error));

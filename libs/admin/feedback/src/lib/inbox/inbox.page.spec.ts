@@ -37,7 +37,12 @@ function listItem(overrides: Partial<ListItem> = {}): ListItem {
     status: FeedbackStatus.Received,
     timeLimitFlagged: false,
     outsideRegulations: false,
-    clocks: { acknowledgementDue: '2030-03-07', acknowledgementOverdue: true, delayLetterDue: '2030-09-04', delayLetterOverdue: false },
+    clocks: {
+      acknowledgementDue: '2030-03-07',
+      acknowledgementOverdue: true,
+      delayLetterDue: '2030-09-04',
+      delayLetterOverdue: false,
+    },
     ...overrides,
   };
 }
@@ -52,7 +57,15 @@ const COMPLIMENT = listItem({
 });
 
 function page(items: ListItem[], more: Partial<FeedbackItemsQuery['feedbackItems']> = {}) {
-  return of({ feedbackItems: { items, totalCount: items.length, endCursor: null, hasNextPage: false, ...more } });
+  return of({
+    feedbackItems: {
+      items,
+      totalCount: items.length,
+      endCursor: null,
+      hasNextPage: false,
+      ...more,
+    },
+  });
 }
 
 describe('InboxPage', () => {
@@ -64,7 +77,10 @@ describe('InboxPage', () => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'feedback', children: FEEDBACK_ROUTES }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'feedback', children: FEEDBACK_ROUTES }],
+          withComponentInputBinding(),
+        ),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -77,12 +93,20 @@ describe('InboxPage', () => {
   }
   const rows = () =>
     Array.from(el.querySelectorAll('tr[mat-row]')).map((row) =>
-      Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+      Array.from(row.querySelectorAll('td')).map((cell) =>
+        cell.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
     );
   const requests = () => client.variablesOf(FeedbackItemsDocument) as FeedbackItemsQueryVariables[];
   const button = (name: string) =>
-    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
-  const links = () => Array.from(el.querySelectorAll('a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement;
+  const links = () =>
+    Array.from(el.querySelectorAll('a')).map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
 
   beforeEach(() => {
     client = new FakeClient();
@@ -93,13 +117,35 @@ describe('InboxPage', () => {
   it('lists the items with their status and overdue steps in words, each linked to its page', async () => {
     await open('/feedback');
     expect(rows()).toEqual([
-      ['3F2A9C1B', '4 Mar 2030', 'Complaint (oral)', 'Waited 40 minutes on the phone at 8am.', 'Tell us in person', 'Received', 'Acknowledgement overdue'],
-      ['77AB01CD', '4 Mar 2030', 'Compliment (oral)', 'Thank you to the nurses.', 'Tell us in person', 'Closed', ''],
+      [
+        '3F2A9C1B',
+        '4 Mar 2030',
+        'Complaint (oral)',
+        'Waited 40 minutes on the phone at 8am.',
+        'Tell us in person',
+        'Received',
+        'Acknowledgement overdue',
+      ],
+      [
+        '77AB01CD',
+        '4 Mar 2030',
+        'Compliment (oral)',
+        'Thank you to the nurses.',
+        'Tell us in person',
+        'Closed',
+        '',
+      ],
     ]);
-    expect(el.querySelector('a[aria-label="Complaint 3F2A9C1B"]')?.getAttribute('href')).toBe('/feedback/item-1');
+    expect(el.querySelector('a[aria-label="Complaint 3F2A9C1B"]')?.getAttribute('href')).toBe(
+      '/feedback/item-1',
+    );
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Showing 1–2 of 2 items.');
     expect(requests()).toEqual([
-      { filter: { status: null, kind: null, channelId: null, overdue: null, search: null }, first: 25, after: null },
+      {
+        filter: { status: null, kind: null, channelId: null, overdue: null, search: null },
+        first: 25,
+        after: null,
+      },
     ]);
   });
 
@@ -152,26 +198,34 @@ describe('InboxPage', () => {
     button('Clear filters').click();
     await settle(harness.fixture);
     expect(router.url).toBe('/feedback');
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Nothing has been logged yet.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Nothing has been logged yet.',
+    );
   });
 
   it('says when no item matches the filters', async () => {
     client.answer(FeedbackItemsDocument, () => page([]));
     await open('/feedback?kind=suggestion');
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('No feedback matches these filters.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'No feedback matches these filters.',
+    );
     expect(el.querySelector('table')).toBeNull();
   });
 
   it('pages forward with the cursor and back again', async () => {
     client.answer(FeedbackItemsDocument, (v: FeedbackItemsQueryVariables) =>
-      v.after ? page([COMPLIMENT], { totalCount: 26 }) : page([listItem()], { totalCount: 26, hasNextPage: true, endCursor: 'cursor-25' }),
+      v.after
+        ? page([COMPLIMENT], { totalCount: 26 })
+        : page([listItem()], { totalCount: 26, hasNextPage: true, endCursor: 'cursor-25' }),
     );
     await open('/feedback');
     expect(button('Previous page').disabled).toBe(true);
     button('Next page').click();
     await settle(harness.fixture);
     expect(requests().map((r) => r.after)).toEqual([null, 'cursor-25']);
-    expect(el.querySelector('[role="status"]')?.textContent).toContain('Showing 26–26 of 26 items.');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Showing 26–26 of 26 items.',
+    );
     expect(button('Next page').disabled).toBe(true);
 
     button('Previous page').click();
@@ -181,7 +235,9 @@ describe('InboxPage', () => {
   });
 
   it('shows why the list could not be loaded and tries again', async () => {
-    client.answer(FeedbackItemsDocument, () => throwError(() => new ApiError('FORBIDDEN', 'You do not have permission to do this.')));
+    client.answer(FeedbackItemsDocument, () =>
+      throwError(() => new ApiError('FORBIDDEN', 'You do not have permission to do this.')),
+    );
     await open('/feedback');
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('You do not have permission');
     client.answer(FeedbackItemsDocument, () => page([listItem()]));

@@ -1,5 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -46,7 +53,8 @@ function filtersFrom(params: Params): InboxFilters {
   return {
     status: pick(params['status'], STATUS_OPTIONS),
     kind: pick(params['kind'], KIND_OPTIONS),
-    channelId: typeof params['channel'] === 'string' && params['channel'] ? params['channel'] : null,
+    channelId:
+      typeof params['channel'] === 'string' && params['channel'] ? params['channel'] : null,
     overdue: params['overdue'] === 'true',
     search: typeof params['q'] === 'string' ? params['q'].trim() : '',
   };
@@ -89,12 +97,22 @@ export class InboxPage {
 
   protected readonly canLog = computed(() => this.session.can(Permission.FeedbackLog));
   protected readonly canManage = computed(() => this.session.can(Permission.FeedbackManage));
-  protected readonly practiceName = computed(() => this.session.activePractice()?.name ?? 'this practice');
+  protected readonly practiceName = computed(
+    () => this.session.activePractice()?.name ?? 'this practice',
+  );
   protected readonly statusOptions = STATUS_OPTIONS;
   protected readonly kindOptions = KIND_OPTIONS;
   protected readonly kindLabel = kindLabel;
   protected readonly overdueNotes = overdueNotes;
-  protected readonly columns = ['reference', 'receivedAt', 'kind', 'summary', 'channel', 'status', 'attention'];
+  protected readonly columns = [
+    'reference',
+    'receivedAt',
+    'kind',
+    'summary',
+    'channel',
+    'status',
+    'attention',
+  ];
 
   protected readonly filters = toSignal(this.route.queryParams.pipe(map(filtersFrom)), {
     initialValue: filtersFrom(this.route.snapshot.queryParams),
@@ -145,10 +163,12 @@ export class InboxPage {
       .pipe(
         switchMap(({ filter, after }) => {
           this.loading.set(true);
-          return this.client.request(FeedbackItemsDocument, { filter, first: PAGE_SIZE, after }).pipe(
-            map((r) => r.feedbackItems),
-            catchError((error: unknown) => of({ error: errorMessage(error) })),
-          );
+          return this.client
+            .request(FeedbackItemsDocument, { filter, first: PAGE_SIZE, after })
+            .pipe(
+              map((r) => r.feedbackItems),
+              catchError((error: unknown) => of({ error: errorMessage(error) })),
+            );
         }),
         takeUntilDestroyed(),
       )

@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -30,7 +38,14 @@ export interface ItemChange {
 @Component({
   selector: 'parley-item-clocks',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, FormAlertComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    FormAlertComponent,
+  ],
   templateUrl: './item-clocks.component.html',
   styleUrl: '../feedback.css',
 })
@@ -49,7 +64,13 @@ export class ItemClocksComponent {
     const item = this.item();
     const due = item.clocks?.delayLetterDue as IsoDate | undefined;
     const soon = !!due && compareIsoDates(due, addDays(this.today, DELAY_LETTER_NOTICE_DAYS)) <= 0;
-    return this.canManage() && this.open() && !item.respondedOn && !item.clocks?.delayLetterSentOn && soon;
+    return (
+      this.canManage() &&
+      this.open() &&
+      !item.respondedOn &&
+      !item.clocks?.delayLetterSentOn &&
+      soon
+    );
   });
   protected readonly canWaive = computed(() => {
     const limit = this.item().clocks?.timeLimit;
@@ -63,7 +84,11 @@ export class ItemClocksComponent {
 
   protected async recordDelayLetter(): Promise<void> {
     await this.run(
-      () => this.client.request(RecordDelayLetterDocument, { id: this.item().id, sentOn: this.delayLetterOn || null }),
+      () =>
+        this.client.request(RecordDelayLetterDocument, {
+          id: this.item().id,
+          sentOn: this.delayLetterOn || null,
+        }),
       'The delay letter has been recorded.',
     );
   }

@@ -35,7 +35,9 @@ import { FEEDBACK_ROUTES } from '../feedback.routes';
 const TODAY = londonDateOf(new Date());
 const JO = { id: 'user-1', name: 'Jo Bloggs' };
 
-function complaint(overrides: Partial<FeedbackItemFieldsFragment> = {}): FeedbackItemFieldsFragment {
+function complaint(
+  overrides: Partial<FeedbackItemFieldsFragment> = {},
+): FeedbackItemFieldsFragment {
   return {
     id: 'item-1',
     reference: '3F2A9C1B',
@@ -116,11 +118,17 @@ describe('ItemPage', () => {
   let loader: ReturnType<typeof TestbedHarnessEnvironment.loader>;
   let current: FeedbackItemFieldsFragment;
 
-  async function open(signIn: keyof typeof FIXTURE_SIGN_INS = 'staff', state?: Record<string, unknown>) {
+  async function open(
+    signIn: keyof typeof FIXTURE_SIGN_INS = 'staff',
+    state?: Record<string, unknown>,
+  ) {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'feedback', children: FEEDBACK_ROUTES }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'feedback', children: FEEDBACK_ROUTES }],
+          withComponentInputBinding(),
+        ),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -132,7 +140,8 @@ describe('ItemPage', () => {
     el = harness.routeNativeElement as HTMLElement;
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
   }
-  const text = (selector: string) => el.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (selector: string) =>
+    el.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const facts = (section: string) =>
     Object.fromEntries(
       Array.from(el.querySelectorAll(`section[aria-labelledby="${section}"] dt`)).map((dt) => [
@@ -141,8 +150,11 @@ describe('ItemPage', () => {
       ]),
     );
   const button = (name: string) =>
-    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name);
-  const nextStep = () => loader.getHarness(MatRadioGroupHarness.with({ selector: '[formcontrolname="to"]' }));
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
+  const nextStep = () =>
+    loader.getHarness(MatRadioGroupHarness.with({ selector: '[formcontrolname="to"]' }));
   async function click(name: string) {
     button(name)?.click();
     await settle(harness.fixture);
@@ -164,7 +176,8 @@ describe('ItemPage', () => {
       Summary: 'Waited 40 minutes on the phone at 8am.',
       Channel: 'Tell us in person',
       'How it was made': 'Orally (in person or by phone)',
-      'Subject areas': 'Access to services and appointments (availability, delays, cancellations); Communication and information to patients (written and oral)',
+      'Subject areas':
+        'Access to services and appointments (availability, delays, cancellations); Communication and information to patients (written and oral)',
       'Staff groups': 'Admin and reception',
       'Status of complainant': 'Relative or carer',
       'Age of patient': '75–84',
@@ -177,7 +190,11 @@ describe('ItemPage', () => {
     expect(el.querySelector('.overdue')?.textContent).toBe('Overdue:');
     expect(text('.history')).toContain('Logged on 4 March 2030 — recorded 4 Mar 2030');
     expect(text('.history')).toContain('by Jo Bloggs');
-    expect(facts('item-contact')).toEqual({ Name: 'Sam Patel', Email: 'sam@example.com', Phone: 'Not given' });
+    expect(facts('item-contact')).toEqual({
+      Name: 'Sam Patel',
+      Email: 'sam@example.com',
+      Phone: 'Not given',
+    });
   });
 
   it('greets the person who just logged it with the reference', async () => {
@@ -198,7 +215,14 @@ describe('ItemPage', () => {
 
     await click('Acknowledge');
     expect(client.variablesOf(TransitionFeedbackDocument)).toEqual([
-      { id: 'item-1', to: FeedbackStatus.Acknowledged, effectiveOn: TODAY, note: null, outcome: null, phsoInformed: null },
+      {
+        id: 'item-1',
+        to: FeedbackStatus.Acknowledged,
+        effectiveOn: TODAY,
+        note: null,
+        outcome: null,
+        phsoInformed: null,
+      },
     ]);
     expect(client.variablesOf(FeedbackItemDocument)).toHaveLength(2);
     expect(text('p[role="status"]')).toBe('The complaint is now acknowledged.');
@@ -213,7 +237,10 @@ describe('ItemPage', () => {
   });
 
   it('needs the Ombudsman confirmed before a manager records the final response', async () => {
-    current = complaint({ status: FeedbackStatus.Investigating, allowedTransitions: [FeedbackStatus.Responded, FeedbackStatus.Withdrawn] });
+    current = complaint({
+      status: FeedbackStatus.Investigating,
+      allowedTransitions: [FeedbackStatus.Responded, FeedbackStatus.Withdrawn],
+    });
     client.answer(TransitionFeedbackDocument, () => of({ transitionFeedback: { id: 'item-1' } }));
     await open('manager');
     await (await nextStep()).checkRadioButton({ label: 'Record the final response' });
@@ -222,10 +249,21 @@ describe('ItemPage', () => {
     expect(client.variablesOf(TransitionFeedbackDocument)).toEqual([]);
     expect(text('.phso .field-error')).toContain('must tell the complainant about the Ombudsman');
 
-    await (await loader.getHarness(MatCheckboxHarness.with({ label: /Parliamentary and Health Service Ombudsman/ }))).check();
+    await (
+      await loader.getHarness(
+        MatCheckboxHarness.with({ label: /Parliamentary and Health Service Ombudsman/ }),
+      )
+    ).check();
     await click('Record the final response');
     expect(client.variablesOf(TransitionFeedbackDocument)).toEqual([
-      { id: 'item-1', to: FeedbackStatus.Responded, effectiveOn: TODAY, note: null, outcome: null, phsoInformed: true },
+      {
+        id: 'item-1',
+        to: FeedbackStatus.Responded,
+        effectiveOn: TODAY,
+        note: null,
+        outcome: null,
+        phsoInformed: true,
+      },
     ]);
   });
 
@@ -243,12 +281,23 @@ describe('ItemPage', () => {
     expect(el.querySelector('.phso')).toBeNull(); // already told with the final response
     await click('Close');
     expect(text('.field-error')).toBe('Record the outcome to close the complaint.');
-    await (await loader.getHarness(MatRadioGroupHarness.with({ selector: '[formcontrolname="outcome"]' }))).checkRadioButton({
+    await (
+      await loader.getHarness(
+        MatRadioGroupHarness.with({ selector: '[formcontrolname="outcome"]' }),
+      )
+    ).checkRadioButton({
       label: 'Partially upheld',
     });
     await click('Close');
     expect(client.variablesOf(TransitionFeedbackDocument)).toEqual([
-      { id: 'item-1', to: FeedbackStatus.Closed, effectiveOn: TODAY, note: null, outcome: ComplaintOutcome.PartiallyUpheld, phsoInformed: null },
+      {
+        id: 'item-1',
+        to: FeedbackStatus.Closed,
+        effectiveOn: TODAY,
+        note: null,
+        outcome: ComplaintOutcome.PartiallyUpheld,
+        phsoInformed: null,
+      },
     ]);
   });
 
@@ -261,38 +310,63 @@ describe('ItemPage', () => {
     current = complaint({
       status: FeedbackStatus.Investigating,
       allowedTransitions: [FeedbackStatus.Responded, FeedbackStatus.Withdrawn],
-      clocks: { ...complaint().clocks!, acknowledgementOverdue: false, delayLetterDue: due, delayLetterOverdue: true },
+      clocks: {
+        ...complaint().clocks!,
+        acknowledgementOverdue: false,
+        delayLetterDue: due,
+        delayLetterOverdue: true,
+      },
     });
     client.answer(RecordDelayLetterDocument, () => of({ recordDelayLetter: { id: 'item-1' } }));
     await open('manager');
-    expect(facts('item-clocks')['Delay letter']).toMatch(/^Overdue: there has been no response, so a letter explaining the delay was due by \d{1,2} \w+ \d{4}\.$/);
+    expect(facts('item-clocks')['Delay letter']).toMatch(
+      /^Overdue: there has been no response, so a letter explaining the delay was due by \d{1,2} \w+ \d{4}\.$/,
+    );
     await click('Record delay letter sent');
-    expect(client.variablesOf(RecordDelayLetterDocument)).toEqual([{ id: 'item-1', sentOn: TODAY }]);
+    expect(client.variablesOf(RecordDelayLetterDocument)).toEqual([
+      { id: 'item-1', sentOn: TODAY },
+    ]);
     expect(text('p[role="status"]')).toBe('The delay letter has been recorded.');
   });
 
   it('shows why a step was refused', async () => {
     client.answer(TransitionFeedbackDocument, () =>
-      throwError(() => new ApiError('CONFLICT', 'A complaint that is acknowledged is already there.', 'to')),
+      throwError(
+        () => new ApiError('CONFLICT', 'A complaint that is acknowledged is already there.', 'to'),
+      ),
     );
     await open();
     await click('Acknowledge');
-    expect(text('parley-workflow-actions [role="alert"]')).toBe('A complaint that is acknowledged is already there.');
+    expect(text('parley-workflow-actions [role="alert"]')).toBe(
+      'A complaint that is acknowledged is already there.',
+    );
   });
 
   it('lets a manager mark an oral complaint resolved by the next working day', async () => {
-    client.answer(MarkResolvedNextWorkingDayDocument, () => of({ markResolvedNextWorkingDay: { id: 'item-1' } }));
+    client.answer(MarkResolvedNextWorkingDayDocument, () =>
+      of({ markResolvedNextWorkingDay: { id: 'item-1' } }),
+    );
     await open('manager');
     expect(text('parley-workflow-actions')).toContain('outside the complaints regulations');
     await click('Mark resolved by the next working day');
-    expect(client.variablesOf(MarkResolvedNextWorkingDayDocument)).toEqual([{ id: 'item-1', resolvedOn: TODAY, note: null }]);
+    expect(client.variablesOf(MarkResolvedNextWorkingDayDocument)).toEqual([
+      { id: 'item-1', resolvedOn: TODAY, note: null },
+    ]);
     expect(text('p[role="status"]')).toContain('resolved by the next working day');
   });
 
   it('flags a complaint made out of time and lets a manager waive the limit, saying why', async () => {
     current = complaint({
       timeLimitFlagged: true,
-      clocks: { ...complaint().clocks!, timeLimit: { limitDate: '2029-01-10', withinLimit: false, waived: false, waivedBecause: null } },
+      clocks: {
+        ...complaint().clocks!,
+        timeLimit: {
+          limitDate: '2029-01-10',
+          withinLimit: false,
+          waived: false,
+          waivedBecause: null,
+        },
+      },
     });
     client.answer(WaiveTimeLimitDocument, () => of({ waiveTimeLimit: { id: 'item-1' } }));
     await open('manager');
@@ -305,7 +379,9 @@ describe('ItemPage', () => {
     reason.value = 'In hospital for a year.';
     reason.dispatchEvent(new Event('input'));
     await click('Waive the time limit');
-    expect(client.variablesOf(WaiveTimeLimitDocument)).toEqual([{ id: 'item-1', because: 'In hospital for a year.' }]);
+    expect(client.variablesOf(WaiveTimeLimitDocument)).toEqual([
+      { id: 'item-1', because: 'In hospital for a year.' },
+    ]);
   });
 
   it('explains a complaint resolved outside the regulations and offers no further step', async () => {
@@ -317,13 +393,17 @@ describe('ItemPage', () => {
       allowedTransitions: [],
     });
     await open('manager');
-    expect(text('section[aria-labelledby="item-clocks"]')).toContain('outside the complaints regulations');
+    expect(text('section[aria-labelledby="item-clocks"]')).toContain(
+      'outside the complaints regulations',
+    );
     expect(el.querySelector('[formcontrolname="to"]')).toBeNull();
     expect(el.textContent).toContain('This item is closed: there are no further steps.');
   });
 
   it('says when the item cannot be found', async () => {
-    client.answer(FeedbackItemDocument, () => throwError(() => new ApiError('NOT_FOUND', 'The feedback item was not found.')));
+    client.answer(FeedbackItemDocument, () =>
+      throwError(() => new ApiError('NOT_FOUND', 'The feedback item was not found.')),
+    );
     await open();
     expect(text('h1')).toBe('Feedback item');
     expect(text('[role="alert"]')).toBe('The feedback item was not found.');

@@ -78,7 +78,13 @@ export class ItemPage {
     const logged = inject(Router).currentNavigation()?.extras.state?.['logged'];
     if (typeof logged === 'string') this.status.set(`Logged. The reference is ${logged}.`);
 
-    toObservable(computed(() => ({ id: this.id(), practiceId: this.session.activePracticeId(), n: this.reloads() })))
+    toObservable(
+      computed(() => ({
+        id: this.id(),
+        practiceId: this.session.activePracticeId(),
+        n: this.reloads(),
+      })),
+    )
       .pipe(
         switchMap(({ id }) => {
           this.loading.set(true);

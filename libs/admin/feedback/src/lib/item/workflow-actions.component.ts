@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -33,7 +43,11 @@ const STEP_CHOICES: Record<FeedbackStatus, { label: string; done: string }> = {
 };
 
 /** Steps that are only done while the complaint is still in the first stages. */
-const RESOLVABLE: readonly FeedbackStatus[] = [FeedbackStatus.Received, FeedbackStatus.Acknowledged, FeedbackStatus.Investigating];
+const RESOLVABLE: readonly FeedbackStatus[] = [
+  FeedbackStatus.Received,
+  FeedbackStatus.Acknowledged,
+  FeedbackStatus.Investigating,
+];
 
 /**
  * The workflow steps the item can take from its status, as far as the person may take them:
@@ -75,10 +89,17 @@ export class WorkflowActionsComponent {
     ),
   );
   /** Steps there are, but for a manager. */
-  protected readonly stepsForManager = computed(() => this.item().allowedTransitions.length > this.steps().length);
+  protected readonly stepsForManager = computed(
+    () => this.item().allowedTransitions.length > this.steps().length,
+  );
   protected readonly canResolveNextDay = computed(() => {
     const item = this.item();
-    return this.canManage() && item.kind === FeedbackKind.Complaint && item.oral && RESOLVABLE.includes(item.status);
+    return (
+      this.canManage() &&
+      item.kind === FeedbackKind.Complaint &&
+      item.oral &&
+      RESOLVABLE.includes(item.status)
+    );
   });
 
   protected readonly form = this.fb.group({
@@ -95,11 +116,14 @@ export class WorkflowActionsComponent {
 
   private readonly to = toSignal(this.form.controls.to.valueChanges, { initialValue: null });
   protected readonly isComplaint = computed(() => this.item().kind === FeedbackKind.Complaint);
-  protected readonly needsOutcome = computed(() => this.isComplaint() && this.to() === FeedbackStatus.Closed);
+  protected readonly needsOutcome = computed(
+    () => this.isComplaint() && this.to() === FeedbackStatus.Closed,
+  );
   protected readonly needsPhso = computed(
     () =>
       this.isComplaint() &&
-      (this.to() === FeedbackStatus.Responded || (this.to() === FeedbackStatus.Closed && !this.item().phsoInformed)),
+      (this.to() === FeedbackStatus.Responded ||
+        (this.to() === FeedbackStatus.Closed && !this.item().phsoInformed)),
   );
   protected readonly submitLabel = computed(() => {
     const to = this.to();
@@ -113,7 +137,13 @@ export class WorkflowActionsComponent {
     // A fresh form for each state of the item, with the only possible step already chosen.
     effect(() => {
       const steps = this.steps();
-      this.form.reset({ to: steps.length === 1 ? steps[0] : null, effectiveOn: this.today, note: '', outcome: null, phsoInformed: false });
+      this.form.reset({
+        to: steps.length === 1 ? steps[0] : null,
+        effectiveOn: this.today,
+        note: '',
+        outcome: null,
+        phsoInformed: false,
+      });
       this.resolveForm.reset({ resolvedOn: this.today, note: '' });
     });
   }
@@ -123,7 +153,8 @@ export class WorkflowActionsComponent {
     this.error.set(null);
     const { to, effectiveOn, note, outcome, phsoInformed } = this.form.getRawValue();
     if (this.needsOutcome() && !outcome) this.form.controls.outcome.setErrors({ required: true });
-    if (this.needsPhso() && !phsoInformed) this.form.controls.phsoInformed.setErrors({ required: true });
+    if (this.needsPhso() && !phsoInformed)
+      this.form.controls.phsoInformed.setErrors({ required: true });
     if (this.form.invalid || !to) {
       this.form.markAllAsTouched();
       focusFirstInvalid(this.host.nativeElement);

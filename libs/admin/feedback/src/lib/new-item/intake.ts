@@ -1,5 +1,11 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { complaintClocks, DEFAULT_CLOCK_SETTINGS, type IsoDate, isIsoDate, londonDateOf } from '@parley/shared/domain';
+import {
+  complaintClocks,
+  DEFAULT_CLOCK_SETTINGS,
+  type IsoDate,
+  isIsoDate,
+  londonDateOf,
+} from '@parley/shared/domain';
 
 /** The API's own phone check: digits, spaces, brackets and hyphens, optionally after a +. */
 export const PHONE_PATTERN = /^\+?\d[\d ()-]{5,38}$/;
@@ -27,7 +33,9 @@ export function receivedDayOf(value: string): IsoDate | null {
   return date ? londonDateOf(date) : null;
 }
 
-export const notInFuture: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
+export const notInFuture: ValidatorFn = (
+  control: AbstractControl<string>,
+): ValidationErrors | null => {
   const date = fromDateTimeLocal(control.value);
   if (!control.value) return null;
   if (!date) return { dateTime: true };
@@ -35,7 +43,9 @@ export const notInFuture: ValidatorFn = (control: AbstractControl<string>): Vali
 };
 
 /** A day (yyyy-mm-dd) that is not after the day the item was received. */
-export const notAfterReceipt: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
+export const notAfterReceipt: ValidatorFn = (
+  control: AbstractControl<string>,
+): ValidationErrors | null => {
   if (!control.value) return null;
   if (!isIsoDate(control.value)) return { date: true };
   const received = receivedDayOf(control.parent?.get('receivedAt')?.value ?? '');
@@ -43,9 +53,13 @@ export const notAfterReceipt: ValidatorFn = (control: AbstractControl<string>): 
 };
 
 /** Nobody becomes aware of something before it happens. */
-export const notBeforeEvent: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
+export const notBeforeEvent: ValidatorFn = (
+  control: AbstractControl<string>,
+): ValidationErrors | null => {
   const event = control.parent?.get('eventOn')?.value as string | undefined;
-  return control.value && event && isIsoDate(event) && control.value < event ? { beforeEvent: true } : null;
+  return control.value && event && isIsoDate(event) && control.value < event
+    ? { beforeEvent: true }
+    : null;
 };
 
 export const notBlank: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null =>
@@ -72,8 +86,14 @@ export function timeLimitOf(
   const aware = isIsoDate(awareOn) ? awareOn : undefined;
   if (!receivedOn || (!event && !aware)) return null;
   return (
-    complaintClocks({ receivedOn, eventOn: event, awareOn: aware, timeLimitMonths, holidays: [], today: receivedOn })
-      .timeLimit ?? null
+    complaintClocks({
+      receivedOn,
+      eventOn: event,
+      awareOn: aware,
+      timeLimitMonths,
+      holidays: [],
+      today: receivedOn,
+    }).timeLimit ?? null
   );
 }
 

@@ -41,7 +41,10 @@ describe('NewItemPage', () => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'feedback', children: FEEDBACK_ROUTES }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'feedback', children: FEEDBACK_ROUTES }],
+          withComponentInputBinding(),
+        ),
         { provide: GraphqlClient, useValue: client },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -54,7 +57,8 @@ describe('NewItemPage', () => {
     await settle(harness.fixture);
   }
 
-  const field = (name: string) => el.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+  const field = (name: string) =>
+    el.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
   async function type(name: string, value: string) {
     const input = field(name);
     input.value = value;
@@ -62,9 +66,12 @@ describe('NewItemPage', () => {
     input.dispatchEvent(new Event('blur'));
     await harness.fixture.whenStable();
   }
-  const select = (name: string) => loader.getHarness(MatSelectHarness.with({ selector: `[formcontrolname="${name}"]` }));
-  const radios = (name: string) => loader.getHarness(MatRadioGroupHarness.with({ selector: `[formcontrolname="${name}"]` }));
-  const errors = () => Array.from(el.querySelectorAll('mat-error, .field-error')).map((e) => e.textContent?.trim());
+  const select = (name: string) =>
+    loader.getHarness(MatSelectHarness.with({ selector: `[formcontrolname="${name}"]` }));
+  const radios = (name: string) =>
+    loader.getHarness(MatRadioGroupHarness.with({ selector: `[formcontrolname="${name}"]` }));
+  const errors = () =>
+    Array.from(el.querySelectorAll('mat-error, .field-error')).map((e) => e.textContent?.trim());
   async function submit() {
     (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await settle(harness.fixture);
@@ -88,8 +95,12 @@ describe('NewItemPage', () => {
   beforeEach(() => {
     client = new FakeClient();
     client.answer(FeedbackChannelsDocument, () => of({ channels: CHANNELS }));
-    client.answer(FeedbackTimeLimitDocument, () => of({ escalationSettings: { clocks: { timeLimitMonths: 12 } } }));
-    client.answer(LogFeedbackDocument, () => of({ logFeedback: { id: 'item-9', reference: 'ITEM9REF' } }));
+    client.answer(FeedbackTimeLimitDocument, () =>
+      of({ escalationSettings: { clocks: { timeLimitMonths: 12 } } }),
+    );
+    client.answer(LogFeedbackDocument, () =>
+      of({ logFeedback: { id: 'item-9', reference: 'ITEM9REF' } }),
+    );
   });
 
   it("offers the practice's channels, switched-off ones last and marked so", async () => {
@@ -129,7 +140,9 @@ describe('NewItemPage', () => {
       'Out of time: made after the 12-month time limit, which ended on 1 December 2024.',
     );
     expect(field('timeLimitWaivedBecause')).toBeNull(); // staff cannot waive it
-    expect(el.textContent).toContain('a practice manager can decide whether to waive the time limit');
+    expect(el.textContent).toContain(
+      'a practice manager can decide whether to waive the time limit',
+    );
 
     await submit();
     expect(sent()).toEqual([
@@ -161,18 +174,27 @@ describe('NewItemPage', () => {
     await open('manager');
     await fillLateDeskComplaint();
     await type('awareOn', '2024-10-01');
-    expect(el.querySelector('.time-limit')?.textContent).toContain('Within the 12-month time limit, which ends on 1 October 2025.');
+    expect(el.querySelector('.time-limit')?.textContent).toContain(
+      'Within the 12-month time limit, which ends on 1 October 2025.',
+    );
     await type('awareOn', '');
     await type('timeLimitWaivedBecause', 'The complainant was in hospital for a year.');
     await submit();
-    expect(sent()[0].input).toMatchObject({ timeLimitWaivedBecause: 'The complainant was in hospital for a year.', awareOn: null });
+    expect(sent()[0].input).toMatchObject({
+      timeLimitWaivedBecause: 'The complainant was in hospital for a year.',
+      awareOn: null,
+    });
   });
 
   it("uses the practice's own time limit when it allows longer than 12 months", async () => {
-    client.answer(FeedbackTimeLimitDocument, () => of({ escalationSettings: { clocks: { timeLimitMonths: 18 } } }));
+    client.answer(FeedbackTimeLimitDocument, () =>
+      of({ escalationSettings: { clocks: { timeLimitMonths: 18 } } }),
+    );
     await open();
     await fillLateDeskComplaint();
-    expect(el.querySelector('.time-limit')?.textContent).toContain('Within the 18-month time limit, which ends on 1 June 2025.');
+    expect(el.querySelector('.time-limit')?.textContent).toContain(
+      'Within the 18-month time limit, which ends on 1 June 2025.',
+    );
   });
 
   it('sends a compliment without complaint details, with the contact details given', async () => {
@@ -215,7 +237,10 @@ describe('NewItemPage', () => {
 
   it('puts an error from the API under the field it names, in words', async () => {
     client.answer(LogFeedbackDocument, () =>
-      throwError(() => new ApiError('BAD_USER_INPUT', 'eventOn is after the complaint was received.', 'eventOn')),
+      throwError(
+        () =>
+          new ApiError('BAD_USER_INPUT', 'eventOn is after the complaint was received.', 'eventOn'),
+      ),
     );
     await open();
     await fillLateDeskComplaint();
@@ -224,7 +249,10 @@ describe('NewItemPage', () => {
     expect(document.activeElement).toBe(field('eventOn'));
 
     client.answer(LogFeedbackDocument, () =>
-      throwError(() => new ApiError('BAD_USER_INPUT', 'contact.email must be an email address', 'contact.email')),
+      throwError(
+        () =>
+          new ApiError('BAD_USER_INPUT', 'contact.email must be an email address', 'contact.email'),
+      ),
     );
     await type('eventOn', '2024-12-01');
     await submit();
@@ -232,7 +260,9 @@ describe('NewItemPage', () => {
   });
 
   it('shows errors that belong to no field above the form', async () => {
-    client.answer(LogFeedbackDocument, () => throwError(() => new ApiError('NOT_FOUND', 'The channel was not found.')));
+    client.answer(LogFeedbackDocument, () =>
+      throwError(() => new ApiError('NOT_FOUND', 'The channel was not found.')),
+    );
     await open();
     await fillLateDeskComplaint();
     await submit();

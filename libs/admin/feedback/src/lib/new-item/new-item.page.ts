@@ -1,7 +1,21 @@
 import { DatePipe } from '@angular/common';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -120,15 +134,20 @@ export class NewItemPage {
     }),
   });
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
-    initialValue: this.form.getRawValue(),
-  });
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(map(() => this.form.getRawValue())),
+    {
+      initialValue: this.form.getRawValue(),
+    },
+  );
   protected readonly isComplaint = computed(() => this.value().kind === FeedbackKind.Complaint);
   /** The practice's time limit in months; the regulations' 12 until its settings arrive. */
   protected readonly timeLimitMonths = signal(DEFAULT_CLOCK_SETTINGS.timeLimitMonths);
   protected readonly timeLimit = computed(() => {
     const v = this.value();
-    return this.isComplaint() ? timeLimitOf(v.receivedAt, v.eventOn, v.awareOn, this.timeLimitMonths()) : null;
+    return this.isComplaint()
+      ? timeLimitOf(v.receivedAt, v.eventOn, v.awareOn, this.timeLimitMonths())
+      : null;
   });
 
   protected readonly channels = signal<Channel[]>([]);
@@ -154,7 +173,9 @@ export class NewItemPage {
         }
         this.channelsError.set(null);
         // Switched-off channels stay choosable (post still arrives), after the others.
-        this.channels.set([...result.channels].sort((a, b) => Number(b.enabled) - Number(a.enabled)));
+        this.channels.set(
+          [...result.channels].sort((a, b) => Number(b.enabled) - Number(a.enabled)),
+        );
       });
     toObservable(computed(() => this.session.activePracticeId()))
       .pipe(
@@ -169,18 +190,21 @@ export class NewItemPage {
       .subscribe((months) => this.timeLimitMonths.set(months));
 
     const { controls } = this.form;
-    controls.kind.valueChanges.pipe(startWith(controls.kind.value), takeUntilDestroyed()).subscribe((kind) => {
-      for (const name of COMPLAINT_ONLY) {
-        const control = controls[name] as AbstractControl;
-        if (kind === FeedbackKind.Complaint) control.enable({ emitEvent: false });
-        else control.disable({ emitEvent: false });
-      }
-      // Suggest the usual tone until someone chooses one.
-      if (kind && controls.sentiment.pristine) controls.sentiment.setValue(USUAL_SENTIMENT[kind]);
-    });
+    controls.kind.valueChanges
+      .pipe(startWith(controls.kind.value), takeUntilDestroyed())
+      .subscribe((kind) => {
+        for (const name of COMPLAINT_ONLY) {
+          const control = controls[name] as AbstractControl;
+          if (kind === FeedbackKind.Complaint) control.enable({ emitEvent: false });
+          else control.disable({ emitEvent: false });
+        }
+        // Suggest the usual tone until someone chooses one.
+        if (kind && controls.sentiment.pristine) controls.sentiment.setValue(USUAL_SENTIMENT[kind]);
+      });
     controls.channelId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => {
       const channel = this.channels().find((c) => c.id === id);
-      if (channel && controls.oral.pristine) controls.oral.setValue(ORAL_CHANNELS.includes(channel.kind));
+      if (channel && controls.oral.pristine)
+        controls.oral.setValue(ORAL_CHANNELS.includes(channel.kind));
     });
     // The dates are checked against each other: re-check them when one changes.
     controls.receivedAt.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
@@ -202,8 +226,13 @@ export class NewItemPage {
     }
     this.busy.set(true);
     try {
-      const { logFeedback } = await firstValueFrom(this.client.request(LogFeedbackDocument, { input: this.input() }));
-      await this.router.navigate(['..', logFeedback.id], { relativeTo: this.route, state: { logged: logFeedback.reference } });
+      const { logFeedback } = await firstValueFrom(
+        this.client.request(LogFeedbackDocument, { input: this.input() }),
+      );
+      await this.router.navigate(['..', logFeedback.id], {
+        relativeTo: this.route,
+        state: { logged: logFeedback.reference },
+      });
     } catch (error) {
       this.showError(error);
     } finally {
@@ -216,7 +245,11 @@ export class NewItemPage {
     const complaint = v.kind === FeedbackKind.Complaint;
     const outOfTime = this.timeLimit()?.withinLimit === false;
     const text = (value: string) => value.trim() || null;
-    const contact = { name: text(v.contact.name), email: text(v.contact.email), phone: text(v.contact.phone) };
+    const contact = {
+      name: text(v.contact.name),
+      email: text(v.contact.email),
+      phone: text(v.contact.phone),
+    };
     return {
       channelId: v.channelId,
       receivedAt: new Date(v.receivedAt).toISOString(),
@@ -227,7 +260,8 @@ export class NewItemPage {
       coding: complaint ? v.coding : null,
       eventOn: complaint ? v.eventOn || null : null,
       awareOn: complaint ? v.awareOn || null : null,
-      timeLimitWaivedBecause: complaint && outOfTime && this.canManage() ? text(v.timeLimitWaivedBecause) : null,
+      timeLimitWaivedBecause:
+        complaint && outOfTime && this.canManage() ? text(v.timeLimitWaivedBecause) : null,
       contact: contact.name || contact.email || contact.phone ? contact : null,
     };
   }
@@ -240,7 +274,10 @@ export class NewItemPage {
       control.setErrors({ ...(control.errors ?? {}), server: inWords(error.message, field) });
       control.markAsTouched();
       // Once the field shows as invalid.
-      afterNextRender({ read: () => focusFirstInvalid(this.host.nativeElement) }, { injector: this.injector });
+      afterNextRender(
+        { read: () => focusFirstInvalid(this.host.nativeElement) },
+        { injector: this.injector },
+      );
       return;
     }
     this.error.set(error instanceof ApiError ? inWords(error.message, field) : errorMessage(error));

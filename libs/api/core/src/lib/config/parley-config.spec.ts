@@ -28,16 +28,24 @@ describe('loadParleyConfig', () => {
 
   it('uses node-postgres when DATABASE_URL is set and then loads no demo data by default', () => {
     const config = loadParleyConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/parley' }, cwd);
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/parley', poolSize: 10 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1:5432/parley',
+      poolSize: 10,
+    });
     expect(config.loadDemoData).toBe(false);
   });
 
   it.each(['abc', '0', '70000', '3.5', '-1'])('refuses PORT=%s naming the variable', (port) => {
-    expect(problemsOf({ PORT: port })).toEqual([expect.stringContaining('PORT must be a whole number from 1 to 65535')]);
+    expect(problemsOf({ PORT: port })).toEqual([
+      expect.stringContaining('PORT must be a whole number from 1 to 65535'),
+    ]);
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
-    expect(problemsOf({ DATABASE_URL: 'mysql://x@y/z' })[0]).toMatch(/DATABASE_URL must start with postgres:\/\//);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x@y/z' })[0]).toMatch(
+      /DATABASE_URL must start with postgres:\/\//,
+    );
     expect(problemsOf({ DATABASE_URL: 'not a url' })[0]).toMatch(/DATABASE_URL is not a URL/);
   });
 
@@ -50,7 +58,12 @@ describe('loadParleyConfig', () => {
 
   it('never loads demo data in production, even when asked', () => {
     const config = loadParleyConfig(
-      { NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'x'.repeat(40), PARLEY_DEMO_DATA: 'true' },
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://a@b/c',
+        JWT_SECRET: 'x'.repeat(40),
+        PARLEY_DEMO_DATA: 'true',
+      },
       cwd,
     );
     expect(config.loadDemoData).toBe(false);

@@ -66,11 +66,24 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
 
   const jwtSecret = parseSecret(env['JWT_SECRET'], production, database, dataDir, problems);
   const logLevel = parseLogLevel(env['LOG_LEVEL'], nodeEnv, problems);
-  const accessTokenTtlSeconds = parsePositiveInt(env['ACCESS_TOKEN_TTL_SECONDS'], 900, 'ACCESS_TOKEN_TTL_SECONDS', problems);
-  const refreshTokenTtlDays = parsePositiveInt(env['REFRESH_TOKEN_TTL_DAYS'], 14, 'REFRESH_TOKEN_TTL_DAYS', problems);
+  const accessTokenTtlSeconds = parsePositiveInt(
+    env['ACCESS_TOKEN_TTL_SECONDS'],
+    900,
+    'ACCESS_TOKEN_TTL_SECONDS',
+    problems,
+  );
+  const refreshTokenTtlDays = parsePositiveInt(
+    env['REFRESH_TOKEN_TTL_DAYS'],
+    14,
+    'REFRESH_TOKEN_TTL_DAYS',
+    problems,
+  );
   const redisUrl = parseUrl(env['REDIS_URL'], ['redis:', 'rediss:'], 'REDIS_URL', problems);
   const sweepSetting = env['ALERT_SWEEP_INTERVAL_SECONDS'];
-  const alertSweepIntervalSeconds = sweepSetting === '0' ? 0 : parsePositiveInt(sweepSetting, 300, 'ALERT_SWEEP_INTERVAL_SECONDS', problems);
+  const alertSweepIntervalSeconds =
+    sweepSetting === '0'
+      ? 0
+      : parsePositiveInt(sweepSetting, 300, 'ALERT_SWEEP_INTERVAL_SECONDS', problems);
   const smtpUrl = parseUrl(env['SMTP_URL'], ['smtp:', 'smtps:'], 'SMTP_URL', problems);
 
   const demoFlag = env['PARLEY_DEMO_DATA'];
@@ -81,7 +94,8 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
   const loadDemoData = !production && (demoFlag ? demoFlag === 'true' : database.kind === 'pglite');
 
   const demoPassword = env['PARLEY_DEMO_PASSWORD'] || 'parley-demo-password';
-  if (demoPassword.length < 12) problems.push('PARLEY_DEMO_PASSWORD must be at least 12 characters.');
+  if (demoPassword.length < 12)
+    problems.push('PARLEY_DEMO_PASSWORD must be at least 12 characters.');
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -123,7 +137,12 @@ function parsePort(value: string | undefined, problems: string[]): number {
   return port;
 }
 
-function parsePositiveInt(value: string | undefined, fallback: number, name: string, problems: string[]): number {
+function parsePositiveInt(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  problems: string[],
+): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) {
     problems.push(`${name} must be a positive whole number, not "${value}".`);
@@ -144,13 +163,21 @@ function parseDatabase(
   try {
     parsed = new URL(url);
   } catch {
-    problems.push('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.');
+    problems.push(
+      'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.',
+    );
     return { kind: 'pglite', dataDir };
   }
   if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-    problems.push(`DATABASE_URL must start with postgres:// or postgresql://, not "${parsed.protocol}//".`);
+    problems.push(
+      `DATABASE_URL must start with postgres:// or postgresql://, not "${parsed.protocol}//".`,
+    );
   }
-  return { kind: 'postgres', url, poolSize: parsePositiveInt(poolSize, 10, 'DATABASE_POOL_SIZE', problems) };
+  return {
+    kind: 'postgres',
+    url,
+    poolSize: parsePositiveInt(poolSize, 10, 'DATABASE_POOL_SIZE', problems),
+  };
 }
 
 function parseSecret(
@@ -162,12 +189,16 @@ function parseSecret(
 ): string | null {
   if (value) {
     if (value.length < MIN_SECRET_LENGTH) {
-      problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`).`);
+      problems.push(
+        `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`).`,
+      );
     }
     return value;
   }
   if (production) {
-    problems.push('NODE_ENV=production needs JWT_SECRET (at least 32 random characters, e.g. `openssl rand -hex 32`).');
+    problems.push(
+      'NODE_ENV=production needs JWT_SECRET (at least 32 random characters, e.g. `openssl rand -hex 32`).',
+    );
     return null;
   }
   if (database.kind === 'postgres' || database.dataDir === null) {
@@ -187,14 +218,23 @@ function readOrCreateDevSecret(dataDir: string): string {
   return secret;
 }
 
-function parseLogLevel(value: string | undefined, env: ParleyConfig['env'], problems: string[]): ParleyConfig['logLevel'] {
+function parseLogLevel(
+  value: string | undefined,
+  env: ParleyConfig['env'],
+  problems: string[],
+): ParleyConfig['logLevel'] {
   if (!value) return env === 'test' ? 'silent' : 'info';
   if ((LOG_LEVELS as readonly string[]).includes(value)) return value as ParleyConfig['logLevel'];
   problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
   return 'info';
 }
 
-function parseUrl(value: string | undefined, protocols: string[], name: string, problems: string[]): string | null {
+function parseUrl(
+  value: string | undefined,
+  protocols: string[],
+  name: string,
+  problems: string[],
+): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);
@@ -202,7 +242,9 @@ function parseUrl(value: string | undefined, protocols: string[], name: string, 
   } catch {
     // fall through to the message below
   }
-  problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  problems.push(
+    `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
+  );
   return null;
 }
 

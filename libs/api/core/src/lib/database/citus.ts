@@ -18,15 +18,19 @@ const qualified = (t: TableRef) => `${t.schema}.${t.name}`;
  * reference tables. Runs after every migration run and skips tables already placed, so new
  * tables join automatically. Without the citus extension it does nothing.
  */
-export async function distributeForCitus(dataSource: DataSource): Promise<{ citus: boolean; placed: string[] }> {
-  const [{ present }] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS present`);
+export async function distributeForCitus(
+  dataSource: DataSource,
+): Promise<{ citus: boolean; placed: string[] }> {
+  const [{ present }] = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS present`,
+  );
   if (!present) return { citus: false, placed: [] };
 
   const tables = await listTables(dataSource);
   const placedAlready = new Set<string>(
-    (await dataSource.query(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)).map((r: { name: string }) =>
-      r.name.includes('.') ? r.name : `public.${r.name}`,
-    ),
+    (
+      await dataSource.query(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)
+    ).map((r: { name: string }) => (r.name.includes('.') ? r.name : `public.${r.name}`)),
   );
   const order = await dependencyOrder(dataSource, tables);
   const placed: string[] = [];
@@ -38,7 +42,9 @@ export async function distributeForCitus(dataSource: DataSource): Promise<{ citu
   }
   for (const table of order.filter((t) => t.hasPracticeId)) {
     if (placedAlready.has(qualified(table))) continue;
-    await dataSource.query(`SELECT create_distributed_table($1, 'practice_id')`, [qualified(table)]);
+    await dataSource.query(`SELECT create_distributed_table($1, 'practice_id')`, [
+      qualified(table),
+    ]);
     placed.push(qualified(table));
   }
   return { citus: true, placed };

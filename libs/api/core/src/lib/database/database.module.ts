@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { PARLEY_CONFIG, type ParleyConfig } from '../config/parley-config';
 import { createParleyDataSource, type EntityList } from './data-source';
@@ -48,8 +56,14 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
     }
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });
     const citus = await distributeForCitus(this.dataSource);
-    if (citus.placed.length > 0) this.logger.log(`Citus: placed ${citus.placed.length} table(s) (practice-owned distributed by practice_id)`);
-    const where = this.config.database.kind === 'pglite' ? `embedded PGlite (${this.config.database.dataDir ?? 'in memory'})` : 'PostgreSQL';
+    if (citus.placed.length > 0)
+      this.logger.log(
+        `Citus: placed ${citus.placed.length} table(s) (practice-owned distributed by practice_id)`,
+      );
+    const where =
+      this.config.database.kind === 'pglite'
+        ? `embedded PGlite (${this.config.database.dataDir ?? 'in memory'})`
+        : 'PostgreSQL';
     this.logger.log(`Database ready on ${where}; ${applied.length} migration(s) applied`);
   }
 

@@ -28,10 +28,16 @@ export class Database {
     this.queue = serialise ? new SerialQueue() : null;
   }
 
-  run<T>(scope: TenantScope, work: (uow: UnitOfWork) => Promise<T>, options: RunOptions = {}): Promise<T> {
+  run<T>(
+    scope: TenantScope,
+    work: (uow: UnitOfWork) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> {
     if (this.inUnitOfWork.getStore()) {
       // A nested unit of work would deadlock on PGlite and break atomicity on PostgreSQL.
-      throw new Error('Database.run was called inside another unit of work; pass the UnitOfWork down instead.');
+      throw new Error(
+        'Database.run was called inside another unit of work; pass the UnitOfWork down instead.',
+      );
     }
     const role = options.role ?? DbRole.App;
     const job = () => this.execute(scope.tenantPracticeId, role, work);
@@ -55,14 +61,20 @@ export class Database {
     }
   }
 
-  private async execute<T>(practiceId: string | null, role: DbRole, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  private async execute<T>(
+    practiceId: string | null,
+    role: DbRole,
+    work: (uow: UnitOfWork) => Promise<T>,
+  ): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       await runner.query(`SET LOCAL ROLE ${role}`);
       await runner.query('SELECT set_config($1, $2, true)', [TENANT_SETTING, practiceId ?? '']);
-      const result = await this.inUnitOfWork.run(true, () => work(new UnitOfWork(runner.manager, practiceId)));
+      const result = await this.inUnitOfWork.run(true, () =>
+        work(new UnitOfWork(runner.manager, practiceId)),
+      );
       await runner.commitTransaction();
       return result;
     } catch (error) {

@@ -43,6 +43,11 @@ export async function isolateByPractice(runner: QueryRunner, table: string): Pro
 }
 
 /** Grants only what is listed; anything else stays denied. */
-export async function grant(runner: QueryRunner, privileges: string, table: string, role: DbRole = DbRole.App): Promise<void> {
+export async function grant(
+  runner: QueryRunner,
+  privileges: string,
+  table: string,
+  role: DbRole = DbRole.App,
+): Promise<void> {
   await runner.query(`GRANT ${privileges} ON ${table} TO ${role}`);
 }

@@ -19,21 +19,36 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
 
     if (exception instanceof ParleyError) {
-      if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception instanceof RateLimitedError)
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       return response.status(exception.httpStatus).json({
-        error: { code: exception.code, message: exception.message, ...(exception.field ? { field: exception.field } : {}) },
+        error: {
+          code: exception.code,
+          message: exception.message,
+          ...(exception.field ? { field: exception.field } : {}),
+        },
       });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      const message =
+        typeof body === 'string'
+          ? body
+          : ((body as { message?: unknown }).message ?? exception.message);
       return response.status(status).json({
-        error: { code: status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) },
+        error: {
+          code: status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR',
+          message: Array.isArray(message) ? message.join('; ') : String(message),
+        },
       });
     }
     const correlationId = String(request.id ?? randomUUID());
     this.logger.error({ err: exception, correlationId }, 'Unexpected error on an HTTP route');
-    return response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', correlationId } });
+    return response
+      .status(500)
+      .json({
+        error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', correlationId },
+      });
   }
 }

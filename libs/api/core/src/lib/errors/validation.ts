@@ -1,7 +1,10 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { InputError } from './parley-errors';
 
-function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+function firstProblem(
+  errors: ValidationError[],
+  prefix = '',
+): { field: string; message: string } | null {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraint = error.constraints ? Object.values(error.constraints)[0] : undefined;

@@ -18,7 +18,8 @@ const CLIENT_CODES = new Set([
 
 function originalOf(error: unknown): unknown {
   let current = error as { originalError?: unknown } | undefined;
-  while (current && typeof current === 'object' && current.originalError) current = current.originalError as typeof current;
+  while (current && typeof current === 'object' && current.originalError)
+    current = current.originalError as typeof current;
   return current;
 }
 
@@ -26,7 +27,10 @@ function originalOf(error: unknown): unknown {
  * Shows expected errors with their code (and field) and masks everything else: no SQL,
  * constraint names or stack traces reach a client, only a correlation id to search the logs by.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = originalOf(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof ParleyError) {
@@ -42,5 +46,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const correlationId = randomUUID();
   logger.error({ err: original ?? error, correlationId }, 'Unexpected GraphQL error');
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId } };
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+  };
 }

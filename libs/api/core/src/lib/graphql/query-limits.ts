@@ -37,9 +37,12 @@ export function queryComplexityPlugin(): ApolloServerPlugin {
             return;
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
-            throw new GraphQLError(`This query is too complex (${complexity}); the limit is ${MAX_QUERY_COMPLEXITY}. Ask for fewer fields or items.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `This query is too complex (${complexity}); the limit is ${MAX_QUERY_COMPLEXITY}. Ask for fewer fields or items.`,
+              {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+              },
+            );
           }
         },
       };

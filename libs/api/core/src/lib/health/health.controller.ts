@@ -11,7 +11,9 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  async health(@Res({ passthrough: true }) response: Response): Promise<{ status: string; database: string }> {
+  async health(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: string; database: string }> {
     response.setHeader('Cache-Control', 'no-store');
     const up = await this.database.ping();
     if (!up) response.status(503);

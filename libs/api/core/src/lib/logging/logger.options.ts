@@ -28,7 +28,10 @@ export function loggerOptions(config: ParleyConfig): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      redact: { paths: ['req.headers', 'password', '*.password', 'token', '*.token'], remove: true },
+      redact: {
+        paths: ['req.headers', 'password', '*.password', 'token', '*.token'],
+        remove: true,
+      },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     },
   };

@@ -13,7 +13,8 @@ export const Allow = (permission: Permission) =>
   SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies AccessDeclaration);
 
 /** Anyone may call the operation, signed in or not. Must be said explicitly. */
-export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessDeclaration);
+export const Public = () =>
+  SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessDeclaration);
 
 export interface ParleyRequest {
   id?: string | number;
@@ -22,7 +23,9 @@ export interface ParleyRequest {
 
 export function requestOf(context: ExecutionContext): ParleyRequest & Record<string, unknown> {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: ParleyRequest & Record<string, unknown> }>().req;
+    return GqlExecutionContext.create(context).getContext<{
+      req: ParleyRequest & Record<string, unknown>;
+    }>().req;
   }
   return context.switchToHttp().getRequest();
 }

@@ -1,4 +1,9 @@
-import { isPracticePermission, type Permission, roleGrants, type Role } from '@parley/shared/domain';
+import {
+  isPracticePermission,
+  type Permission,
+  roleGrants,
+  type Role,
+} from '@parley/shared/domain';
 import type { TenantScope } from '../database/unit-of-work';
 
 export interface Actor {
@@ -66,7 +71,9 @@ export class RequestContext implements TenantScope {
 
   /** ICBs this person audits. */
   get auditedIcbIds(): string[] {
-    return this.memberships.filter((m) => m.role === 'icb_auditor' && m.icbId).map((m) => m.icbId as string);
+    return this.memberships
+      .filter((m) => m.role === 'icb_auditor' && m.icbId)
+      .map((m) => m.icbId as string);
   }
 
   /**
@@ -79,7 +86,9 @@ export class RequestContext implements TenantScope {
       if (!this.activePracticeId) return false;
       return this.rolesIn(this.activePracticeId).some((role) => roleGrants(role, permission));
     }
-    return this.memberships.some((m) => roleGrants(m.role, permission)) || permission === 'authenticated';
+    return (
+      this.memberships.some((m) => roleGrants(m.role, permission)) || permission === 'authenticated'
+    );
   }
 
   /** The same person acting in another practice (roles re-checked by `can`). */

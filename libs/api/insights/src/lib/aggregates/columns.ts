@@ -24,7 +24,15 @@ export const staffColumn = (group: StaffGroup) => `staff_${group}`;
 export const ageColumn = (band: PatientAgeBand) => (band === 'unknown' ? 'age_unknown' : band);
 export const complainantColumn = (status: ComplainantStatus) => `complainant_${status}`;
 
-export const FEEDBACK_COLUMNS = ['complaints', 'compliments', 'suggestions', 'positive', 'neutral', 'negative', ...ALL_CHANNEL_KINDS.map(channelColumn)];
+export const FEEDBACK_COLUMNS = [
+  'complaints',
+  'compliments',
+  'suggestions',
+  'positive',
+  'neutral',
+  'negative',
+  ...ALL_CHANNEL_KINDS.map(channelColumn),
+];
 
 /** Counted by the month a complaint was received. */
 export const COMPLAINT_RECEIVED_COLUMNS = [
@@ -46,8 +54,19 @@ export const COMPLAINT_COLUMNS = [...COMPLAINT_RECEIVED_COLUMNS, ...COMPLAINT_CL
 export const FFT_COLUMNS: readonly string[] = ALL_FFT_RATINGS;
 
 /** Social-media incidents (by the month seen) and escalation steps (by the month taken). */
-export const INCIDENT_PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'nextdoor', 'google_reviews', 'whatsapp', 'other'] as const;
-export const INCIDENT_PLATFORM_LABELS: Readonly<Record<(typeof INCIDENT_PLATFORMS)[number], string>> = {
+export const INCIDENT_PLATFORMS = [
+  'facebook',
+  'x',
+  'instagram',
+  'tiktok',
+  'nextdoor',
+  'google_reviews',
+  'whatsapp',
+  'other',
+] as const;
+export const INCIDENT_PLATFORM_LABELS: Readonly<
+  Record<(typeof INCIDENT_PLATFORMS)[number], string>
+> = {
   facebook: 'Facebook',
   x: 'X (Twitter)',
   instagram: 'Instagram',
@@ -75,7 +94,11 @@ export function zeroCounts(columns: readonly string[]): Counts {
 }
 
 /** Adds `row`'s counters into `into` (node-pg returns bigint sums as strings, hence Number). */
-export function addCounts(into: Counts, row: Record<string, unknown>, columns: readonly string[]): Counts {
+export function addCounts(
+  into: Counts,
+  row: Record<string, unknown>,
+  columns: readonly string[],
+): Counts {
   for (const c of columns) into[c] = (into[c] ?? 0) + Number(row[c] ?? 0);
   return into;
 }

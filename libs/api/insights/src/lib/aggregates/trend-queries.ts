@@ -1,6 +1,7 @@
 import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS } from './columns';
 
-const sums = (columns: readonly string[]) => columns.map((c) => `sum(${c})::int AS ${c}`).join(', ');
+const sums = (columns: readonly string[]) =>
+  columns.map((c) => `sum(${c})::int AS ${c}`).join(', ');
 const FILTER = `icb_id = $1 AND month BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR practice_id = $4::uuid)`;
 const jsonRows = (select: string) => `(SELECT coalesce(json_agg(r), '[]') FROM (${select}) r)`;
 

@@ -48,10 +48,16 @@ export class CountNetwork {
 
   /** Adds a count (once: tables that share a total name the same edge). */
   edge(id: string, from: string, to: string, value: number, kind: EdgeKind = 'count'): string {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`Count ${id} is not a count: ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`Count ${id} is not a count: ${value}`);
     const existing = this.edges.get(id);
     if (existing) {
-      if (existing.from !== from || existing.to !== to || existing.value !== value || existing.kind !== kind) {
+      if (
+        existing.from !== from ||
+        existing.to !== to ||
+        existing.value !== value ||
+        existing.kind !== kind
+      ) {
         throw new Error(`Count ${id} was added twice with different ends or values.`);
       }
       return id;
@@ -103,7 +109,11 @@ export class CountNetwork {
  */
 export function protect(network: CountNetwork, tables: readonly TableOfEdges[] = []): Set<string> {
   const edges = network.all();
-  const hidden = new Set(edges.filter((e) => e.kind === 'hidden' || (e.value >= 1 && e.value <= SMALL_NUMBER_MAX)).map((e) => e.id));
+  const hidden = new Set(
+    edges
+      .filter((e) => e.kind === 'hidden' || (e.value >= 1 && e.value <= SMALL_NUMBER_MAX))
+      .map((e) => e.id),
+  );
   for (const table of tables) seedFromSharedSuppression(network, table, hidden);
 
   const graph = new Graph(edges);
@@ -129,7 +139,11 @@ export function protect(network: CountNetwork, tables: readonly TableOfEdges[] =
   return new Set(edges.filter((_, i) => isHidden[i]).map((e) => e.id));
 }
 
-function seedFromSharedSuppression(network: CountNetwork, table: TableOfEdges, hidden: Set<string>): void {
+function seedFromSharedSuppression(
+  network: CountNetwork,
+  table: TableOfEdges,
+  hidden: Set<string>,
+): void {
   if (table.rows.length === 0) return;
   const value = (id: string) => network.get(id).value;
   const result = suppressTable({
@@ -235,11 +249,18 @@ class Graph {
     const [tail, head] = [this.from[e] as number, this.to[e] as number];
     const options = [this.cheapestPath(head, tail, e, hidden)];
     if (this.movable(e, -1)) options.push(this.cheapestPath(tail, head, e, hidden));
-    const best = options.filter((o): o is { cost: number; shown: number[] } => o !== null).sort((a, b) => a.cost - b.cost)[0];
+    const best = options
+      .filter((o): o is { cost: number; shown: number[] } => o !== null)
+      .sort((a, b) => a.cost - b.cost)[0];
     return best ? best.shown : null;
   }
 
-  private cheapestPath(start: number, goal: number, skip: number, hidden: Uint8Array): { cost: number; shown: number[] } | null {
+  private cheapestPath(
+    start: number,
+    goal: number,
+    skip: number,
+    hidden: Uint8Array,
+  ): { cost: number; shown: number[] } | null {
     const n = this.incident.length;
     const dist = new Float64Array(n).fill(Infinity);
     const via = new Int32Array(n).fill(-1);
@@ -260,7 +281,9 @@ class Graph {
         const next = (forward ? this.to[i] : this.from[i]) as number;
         // A shown count is at least 5, so once hidden it may move either way.
         if (hidden[i] && !this.movable(i, forward ? 1 : -1)) continue;
-        const cost = hidden[i] ? 0 : (this.value[i] as number) + (this.kind[i] === 'total' ? this.penalty : 0);
+        const cost = hidden[i]
+          ? 0
+          : (this.value[i] as number) + (this.kind[i] === 'total' ? this.penalty : 0);
         const d = (dist[node] as number) + cost;
         if (d < (dist[next] as number)) {
           dist[next] = d;
@@ -343,7 +366,10 @@ class MinHeap {
   }
 
   private swap(a: number, b: number): void {
-    [this.priorities[a], this.priorities[b]] = [this.priorities[b] as number, this.priorities[a] as number];
+    [this.priorities[a], this.priorities[b]] = [
+      this.priorities[b] as number,
+      this.priorities[a] as number,
+    ];
     [this.items[a], this.items[b]] = [this.items[b] as number, this.items[a] as number];
   }
 }

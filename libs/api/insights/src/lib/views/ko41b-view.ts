@@ -17,8 +17,20 @@ import {
   SUBJECT_AREA_LABELS,
   toCsv,
 } from '@parley/shared/domain';
-import { ageColumn, complainantColumn, type Counts, staffColumn, subjectColumn } from '../aggregates/columns';
-import type { InsightsIcbRef, InsightsPractice, Ko41bBreakdownCount, Ko41bCheckResult, Ko41bReturn } from '../insights.types';
+import {
+  ageColumn,
+  complainantColumn,
+  type Counts,
+  staffColumn,
+  subjectColumn,
+} from '../aggregates/columns';
+import type {
+  InsightsIcbRef,
+  InsightsPractice,
+  Ko41bBreakdownCount,
+  Ko41bCheckResult,
+  Ko41bReturn,
+} from '../insights.types';
 import { CountNetwork, protect, SUPPRESSION_NOTE } from '../suppression/count-network';
 import { ProtectedView } from './view-tables';
 
@@ -31,8 +43,10 @@ export interface Ko41bInput {
 }
 
 const CHECKS: Record<Ko41bCheckFailure['check'], string> = {
-  age_sum: "The age breakdown adds up to the year's new complaints (every new complaint has an age band recorded).",
-  status_sum: "The complainant status breakdown adds up to the year's new complaints (every one has a status recorded).",
+  age_sum:
+    "The age breakdown adds up to the year's new complaints (every new complaint has an age band recorded).",
+  status_sum:
+    "The complainant status breakdown adds up to the year's new complaints (every one has a status recorded).",
   carried_forward: 'Carried forward equals brought forward plus new minus resolved.',
   outcomes_sum: 'Upheld, partially upheld and not upheld add up to the complaints resolved.',
   subject_area_total: 'Every new complaint has at least one subject area.',
@@ -40,7 +54,11 @@ const CHECKS: Record<Ko41bCheckFailure['check'], string> = {
 };
 
 /** The true figures of a return, from monthly aggregates (new by month received, resolved by month closed). */
-export function ko41bFigures(input: Ko41bInput): { result: Ko41bResult; ageNotRecorded: number; statusNotRecorded: number } {
+export function ko41bFigures(input: Ko41bInput): {
+  result: Ko41bResult;
+  ageNotRecorded: number;
+  statusNotRecorded: number;
+} {
   const { start, end } = financialYearRange(input.financialYear);
   const [first, last] = [start.slice(0, 7), end.slice(0, 7)];
   const within: Counts = {};
@@ -68,12 +86,24 @@ export function ko41bFigures(input: Ko41bInput): { result: Ko41bResult; ageNotRe
     notUpheld: get('not_upheld'),
     resolved,
     carriedForward: broughtForward + get('received') - resolved,
-    byAge: Object.fromEntries(ALL_PATIENT_AGE_BANDS.map((a) => [a, get(ageColumn(a))])) as Ko41bResult['byAge'],
-    byStatus: Object.fromEntries(ALL_COMPLAINANT_STATUSES.map((s) => [s, get(complainantColumn(s))])) as Ko41bResult['byStatus'],
-    bySubjectArea: Object.fromEntries(ALL_SUBJECT_AREAS.map((s) => [s, get(subjectColumn(s))])) as Ko41bResult['bySubjectArea'],
-    byStaffGroup: Object.fromEntries(ALL_STAFF_GROUPS.map((g) => [g, get(staffColumn(g))])) as Ko41bResult['byStaffGroup'],
+    byAge: Object.fromEntries(
+      ALL_PATIENT_AGE_BANDS.map((a) => [a, get(ageColumn(a))]),
+    ) as Ko41bResult['byAge'],
+    byStatus: Object.fromEntries(
+      ALL_COMPLAINANT_STATUSES.map((s) => [s, get(complainantColumn(s))]),
+    ) as Ko41bResult['byStatus'],
+    bySubjectArea: Object.fromEntries(
+      ALL_SUBJECT_AREAS.map((s) => [s, get(subjectColumn(s))]),
+    ) as Ko41bResult['bySubjectArea'],
+    byStaffGroup: Object.fromEntries(
+      ALL_STAFF_GROUPS.map((g) => [g, get(staffColumn(g))]),
+    ) as Ko41bResult['byStaffGroup'],
   };
-  return { result, ageNotRecorded: get('age_not_recorded'), statusNotRecorded: get('complainant_not_recorded') };
+  return {
+    result,
+    ageNotRecorded: get('age_not_recorded'),
+    statusNotRecorded: get('complainant_not_recorded'),
+  };
 }
 
 /**
@@ -99,7 +129,8 @@ function network(figures: ReturnType<typeof ko41bFigures>): CountNetwork {
   net.edge('handled', 'Z', 'S', r.broughtForward + r.new, 'hidden');
   for (const s of ALL_SUBJECT_AREAS) net.loose(`subject:${s}`, r.bySubjectArea[s]);
   for (const g of ALL_STAFF_GROUPS) net.loose(`staff:${g}`, r.byStaffGroup[g]);
-  if (!net.balanced()) throw new Error('The KO41(b) figures do not add up: the aggregates are inconsistent.');
+  if (!net.balanced())
+    throw new Error('The KO41(b) figures do not add up: the aggregates are inconsistent.');
   return net;
 }
 
@@ -113,14 +144,20 @@ export function buildKo41bView(input: Ko41bInput): Ko41bView {
   const figures = ko41bFigures(input);
   const net = network(figures);
   const view = new ProtectedView(net, protect(net));
-  const breakdown = (prefix: string, keys: readonly string[], label: (k: string) => string): Ko41bBreakdownCount[] =>
+  const breakdown = (
+    prefix: string,
+    keys: readonly string[],
+    label: (k: string) => string,
+  ): Ko41bBreakdownCount[] =>
     keys.map((k) => ({ key: k, label: label(k), count: view.count(`${prefix}:${k}`) }));
   const failed = new Set(ko41bArithmeticChecks(figures.result).map((f) => f.check));
-  const checks: Ko41bCheckResult[] = (Object.keys(CHECKS) as Ko41bCheckFailure['check'][]).map((check) => ({
-    check,
-    passed: !failed.has(check),
-    description: CHECKS[check],
-  }));
+  const checks: Ko41bCheckResult[] = (Object.keys(CHECKS) as Ko41bCheckFailure['check'][]).map(
+    (check) => ({
+      check,
+      passed: !failed.has(check),
+      description: CHECKS[check],
+    }),
+  );
   const ko41b: Ko41bReturn = {
     icb: input.icb,
     practice: input.practice,
@@ -132,8 +169,16 @@ export function buildKo41bView(input: Ko41bInput): Ko41bView {
     notUpheld: view.count('not_upheld'),
     resolved: view.count('resolved'),
     carriedForward: view.count('carriedForward'),
-    byAge: breakdown('age', [...ALL_PATIENT_AGE_BANDS, 'not_recorded'], (k) => PATIENT_AGE_BAND_LABELS[k as never] ?? 'Not recorded'),
-    byComplainantStatus: breakdown('status', [...ALL_COMPLAINANT_STATUSES, 'not_recorded'], (k) => COMPLAINANT_STATUS_LABELS[k as never] ?? 'Not recorded'),
+    byAge: breakdown(
+      'age',
+      [...ALL_PATIENT_AGE_BANDS, 'not_recorded'],
+      (k) => PATIENT_AGE_BAND_LABELS[k as never] ?? 'Not recorded',
+    ),
+    byComplainantStatus: breakdown(
+      'status',
+      [...ALL_COMPLAINANT_STATUSES, 'not_recorded'],
+      (k) => COMPLAINANT_STATUS_LABELS[k as never] ?? 'Not recorded',
+    ),
     bySubjectArea: breakdown('subject', ALL_SUBJECT_AREAS, (k) => SUBJECT_AREA_LABELS[k as never]),
     byStaffGroup: breakdown('staff', ALL_STAFF_GROUPS, (k) => STAFF_GROUP_LABELS[k as never]),
     checks,
@@ -160,10 +205,18 @@ function ko41bCsv(input: Ko41bInput, view: ProtectedView): string {
     notUpheld: tag('not_upheld'),
     resolved: tag('resolved'),
     carriedForward: tag('carriedForward'),
-    byAge: Object.fromEntries(ALL_PATIENT_AGE_BANDS.map((a) => [a, tag(`age:${a}`)])) as Ko41bResult['byAge'],
-    byStatus: Object.fromEntries(ALL_COMPLAINANT_STATUSES.map((s) => [s, tag(`status:${s}`)])) as Ko41bResult['byStatus'],
-    bySubjectArea: Object.fromEntries(ALL_SUBJECT_AREAS.map((s) => [s, tag(`subject:${s}`)])) as Ko41bResult['bySubjectArea'],
-    byStaffGroup: Object.fromEntries(ALL_STAFF_GROUPS.map((g) => [g, tag(`staff:${g}`)])) as Ko41bResult['byStaffGroup'],
+    byAge: Object.fromEntries(
+      ALL_PATIENT_AGE_BANDS.map((a) => [a, tag(`age:${a}`)]),
+    ) as Ko41bResult['byAge'],
+    byStatus: Object.fromEntries(
+      ALL_COMPLAINANT_STATUSES.map((s) => [s, tag(`status:${s}`)]),
+    ) as Ko41bResult['byStatus'],
+    bySubjectArea: Object.fromEntries(
+      ALL_SUBJECT_AREAS.map((s) => [s, tag(`subject:${s}`)]),
+    ) as Ko41bResult['bySubjectArea'],
+    byStaffGroup: Object.fromEntries(
+      ALL_STAFF_GROUPS.map((g) => [g, tag(`staff:${g}`)]),
+    ) as Ko41bResult['byStaffGroup'],
   };
   const cells = ko41bCsvValues(tagged).map((i) => view.count(ids[i] as string).display);
   const organisation = input.practice ? input.practice.name : input.icb.name;

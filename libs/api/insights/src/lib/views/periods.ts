@@ -20,7 +20,20 @@ export interface Period {
 /** The most months one trend may span (ten years by month is already 120 columns). */
 export const MAX_TREND_MONTHS = 120;
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 export function monthOf(date: IsoDate): Month {
   return date.slice(0, 7) as Month;

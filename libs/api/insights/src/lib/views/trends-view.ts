@@ -14,7 +14,14 @@ import {
   SUBJECT_AREA_LABELS,
   type SubjectArea,
 } from '@parley/shared/domain';
-import { channelColumn, type Counts, ESCALATION_STEP_ROWS, INCIDENT_PLATFORM_LABELS, INCIDENT_PLATFORMS, subjectColumn } from '../aggregates/columns';
+import {
+  channelColumn,
+  type Counts,
+  ESCALATION_STEP_ROWS,
+  INCIDENT_PLATFORM_LABELS,
+  INCIDENT_PLATFORMS,
+  subjectColumn,
+} from '../aggregates/columns';
 import {
   type InsightsFlag,
   InsightsFlagReason,
@@ -66,7 +73,9 @@ type KindRow = (typeof KIND_ROWS)[number]['key'];
 
 function ackCount(counts: Counts | undefined, k: AckClass): number {
   if (!counts) return 0;
-  return k === 'within_3_working_days' ? (counts['ack_within_3_days'] ?? 0) : (counts['ack_late'] ?? 0) + (counts['not_acknowledged'] ?? 0);
+  return k === 'within_3_working_days'
+    ? (counts['ack_within_3_days'] ?? 0)
+    : (counts['ack_late'] ?? 0) + (counts['not_acknowledged'] ?? 0);
 }
 
 /**
@@ -96,20 +105,44 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   const itemsIn = (p: number) => KIND_ROWS.reduce((sum, k) => sum + kindCount(k.key, p), 0);
 
   network.edge('all', 'sink', 'src', sumOver(itemsIn), 'total');
-  const periodEdges = input.periods.map((p, i) => network.edge(`items:${p.key}`, `P:${p.key}`, `Q:${p.key}`, itemsIn(i), 'total'));
-  const complaintEdges = input.periods.map((p, i) => network.edge(`complaints:${p.key}`, `Q:${p.key}`, `CP:${p.key}`, complaintsIn(i), 'total'));
-  const allComplaints = network.edge('complaints', 'complaints', 'sink', sumOver(complaintsIn), 'total');
+  const periodEdges = input.periods.map((p, i) =>
+    network.edge(`items:${p.key}`, `P:${p.key}`, `Q:${p.key}`, itemsIn(i), 'total'),
+  );
+  const complaintEdges = input.periods.map((p, i) =>
+    network.edge(`complaints:${p.key}`, `Q:${p.key}`, `CP:${p.key}`, complaintsIn(i), 'total'),
+  );
+  const allComplaints = network.edge(
+    'complaints',
+    'complaints',
+    'sink',
+    sumOver(complaintsIn),
+    'total',
+  );
 
   const feedbackByChannel: TableSpec = {
     key: 'feedbackByChannel',
     title: 'Feedback by channel',
-    description: 'Every item logged, by the period it was received and the kind of channel it came through.',
+    description:
+      'Every item logged, by the period it was received and the kind of channel it came through.',
     columns: periodColumns,
     rows: ALL_CHANNEL_KINDS.map((c) => ({
       key: c,
       label: CHANNEL_KIND_LABELS[c],
-      cells: input.periods.map((p, i) => network.edge(`chan:${c}:${p.key}`, `chan:${c}`, `P:${p.key}`, feedback(i, channelColumn(c)))),
-      total: network.edge(`chan:${c}`, 'src', `chan:${c}`, sumOver((i) => feedback(i, channelColumn(c))), 'total'),
+      cells: input.periods.map((p, i) =>
+        network.edge(
+          `chan:${c}:${p.key}`,
+          `chan:${c}`,
+          `P:${p.key}`,
+          feedback(i, channelColumn(c)),
+        ),
+      ),
+      total: network.edge(
+        `chan:${c}`,
+        'src',
+        `chan:${c}`,
+        sumOver((i) => feedback(i, channelColumn(c))),
+        'total',
+      ),
     })),
     columnTotals: periodEdges,
     grandTotal: 'all',
@@ -125,9 +158,25 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
       key: k.key,
       label: k.label,
       cells: input.periods.map((p, i) =>
-        k.key === 'complaint' ? (complaintEdges[i] as string) : network.edge(`kind:${k.key}:${p.key}`, `Q:${p.key}`, `kind:${k.key}`, kindCount(k.key, i)),
+        k.key === 'complaint'
+          ? (complaintEdges[i] as string)
+          : network.edge(
+              `kind:${k.key}:${p.key}`,
+              `Q:${p.key}`,
+              `kind:${k.key}`,
+              kindCount(k.key, i),
+            ),
       ),
-      total: k.key === 'complaint' ? allComplaints : network.edge(`kind:${k.key}`, `kind:${k.key}`, 'sink', sumOver((i) => kindCount(k.key, i)), 'total'),
+      total:
+        k.key === 'complaint'
+          ? allComplaints
+          : network.edge(
+              `kind:${k.key}`,
+              `kind:${k.key}`,
+              'sink',
+              sumOver((i) => kindCount(k.key, i)),
+              'total',
+            ),
     })),
     columnTotals: periodEdges,
     grandTotal: 'all',
@@ -137,13 +186,22 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   const acknowledgement: TableSpec = {
     key: 'acknowledgement',
     title: 'Complaints by acknowledgement',
-    description: 'Complaints received in each period (under the regulations, not withdrawn), by whether they were acknowledged within 3 working days.',
+    description:
+      'Complaints received in each period (under the regulations, not withdrawn), by whether they were acknowledged within 3 working days.',
     columns: periodColumns,
     rows: ACK_CLASSES.map((c) => ({
       key: c.key,
       label: c.label,
-      cells: input.periods.map((p, i) => network.edge(`ack:${c.key}:${p.key}`, `CP:${p.key}`, `ack:${c.key}`, ack(c.key, i))),
-      total: network.edge(`ack:${c.key}`, `ack:${c.key}`, classEnd(c.key), sumOver((i) => ack(c.key, i)), 'total'),
+      cells: input.periods.map((p, i) =>
+        network.edge(`ack:${c.key}:${p.key}`, `CP:${p.key}`, `ack:${c.key}`, ack(c.key, i)),
+      ),
+      total: network.edge(
+        `ack:${c.key}`,
+        `ack:${c.key}`,
+        classEnd(c.key),
+        sumOver((i) => ack(c.key, i)),
+        'total',
+      ),
     })),
     columnTotals: complaintEdges,
     grandTotal: allComplaints,
@@ -153,15 +211,29 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
     practiceComparison = {
       key: 'practiceComparison',
       title: 'Complaints by practice',
-      description: 'Complaints received over the whole range (under the regulations, not withdrawn), by practice and acknowledgement within 3 working days.',
+      description:
+        'Complaints received over the whole range (under the regulations, not withdrawn), by practice and acknowledgement within 3 working days.',
       columns: ACK_CLASSES.map((c) => ({ key: c.key, label: c.label })),
       rows: input.practices.map((practice) => {
         const counts = input.complaintsByPractice.get(practice.id);
         return {
           key: practice.id,
           label: practice.name,
-          cells: ACK_CLASSES.map((c) => network.edge(`practice:${practice.id}:${c.key}`, `ackOut:${c.key}`, `practice:${practice.id}`, ackCount(counts, c.key))),
-          total: network.edge(`practice:${practice.id}`, `practice:${practice.id}`, 'complaints', ACK_CLASSES.reduce((sum, c) => sum + ackCount(counts, c.key), 0), 'total'),
+          cells: ACK_CLASSES.map((c) =>
+            network.edge(
+              `practice:${practice.id}:${c.key}`,
+              `ackOut:${c.key}`,
+              `practice:${practice.id}`,
+              ackCount(counts, c.key),
+            ),
+          ),
+          total: network.edge(
+            `practice:${practice.id}`,
+            `practice:${practice.id}`,
+            'complaints',
+            ACK_CLASSES.reduce((sum, c) => sum + ackCount(counts, c.key), 0),
+            'total',
+          ),
         };
       }),
       columnTotals: ACK_CLASSES.map((c) => `ack:${c.key}`),
@@ -170,14 +242,18 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   }
 
   const periodIndex = new Map(input.periods.map((p, i) => [p.key, i]));
-  const at = (rows: Counts[], column: string, period: string) => rows[periodIndex.get(period) as number]?.[column] ?? 0;
+  const at = (rows: Counts[], column: string, period: string) =>
+    rows[periodIndex.get(period) as number]?.[column] ?? 0;
   const complaintsByTheme: TableSpec = {
     key: 'complaintsByTheme',
     title: 'Complaints by subject area',
-    description: 'Complaints received (under the regulations, not withdrawn) by KO41(b) subject area. A complaint counts once under each area it concerns.',
+    description:
+      'Complaints received (under the regulations, not withdrawn) by KO41(b) subject area. A complaint counts once under each area it concerns.',
     columns: periodColumns,
     ...withLabels(
-      addTable(network, 'theme', ALL_SUBJECT_AREAS.map(key), periodColumns, (s, p) => at(input.complaints, subjectColumn(s as SubjectArea), p)),
+      addTable(network, 'theme', ALL_SUBJECT_AREAS.map(key), periodColumns, (s, p) =>
+        at(input.complaints, subjectColumn(s as SubjectArea), p),
+      ),
       (k) => SUBJECT_AREA_LABELS[k as keyof typeof SUBJECT_AREA_LABELS],
     ),
   };
@@ -187,35 +263,68 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
     description: 'Complaints closed in each period (under the regulations), by outcome.',
     columns: periodColumns,
     ...withLabels(
-      addTable(network, 'outcome', ALL_COMPLAINT_OUTCOMES.map(key), periodColumns, (o, p) => at(input.complaints, o, p)),
+      addTable(network, 'outcome', ALL_COMPLAINT_OUTCOMES.map(key), periodColumns, (o, p) =>
+        at(input.complaints, o, p),
+      ),
       (k) => COMPLAINT_OUTCOME_LABELS[k as keyof typeof COMPLAINT_OUTCOME_LABELS],
     ),
   };
   const fftByRating: TableSpec = {
     key: 'fftByRating',
     title: 'Friends and Family Test answers',
-    description: 'Answers to "Overall, how was your experience of our service?" by the period they were given.',
+    description:
+      'Answers to "Overall, how was your experience of our service?" by the period they were given.',
     columns: periodColumns,
     ...withLabels(
-      addTable(network, 'fft', ALL_FFT_RATINGS.map(key), periodColumns, (r, p) => at(input.fft, r, p)),
+      addTable(network, 'fft', ALL_FFT_RATINGS.map(key), periodColumns, (r, p) =>
+        at(input.fft, r, p),
+      ),
       (k) => FFT_RATING_LABELS[k as keyof typeof FFT_RATING_LABELS],
     ),
   };
 
   // Incidents: severity → periods → platform, chained like kinds and channels.
   const incidents = (p: number, column: string) => input.incidents[p]?.[column] ?? 0;
-  const incidentEdges = input.periods.map((p, i) => network.edge(`incidents:${p.key}`, `IP:${p.key}`, `IQ:${p.key}`, incidents(i, 'incidents'), 'total'));
-  const allIncidents = network.edge('incidents', 'incidents:sink', 'incidents:src', sumOver((i) => incidents(i, 'incidents')), 'total');
+  const incidentEdges = input.periods.map((p, i) =>
+    network.edge(
+      `incidents:${p.key}`,
+      `IP:${p.key}`,
+      `IQ:${p.key}`,
+      incidents(i, 'incidents'),
+      'total',
+    ),
+  );
+  const allIncidents = network.edge(
+    'incidents',
+    'incidents:sink',
+    'incidents:src',
+    sumOver((i) => incidents(i, 'incidents')),
+    'total',
+  );
   const incidentsBySeverity: TableSpec = {
     key: 'incidentsBySeverity',
     title: 'Social-media incidents by severity',
-    description: 'Posts logged as incidents, by the month they were seen (UK time) and their severity.',
+    description:
+      'Posts logged as incidents, by the month they were seen (UK time) and their severity.',
     columns: periodColumns,
     rows: ALL_INCIDENT_SEVERITIES.map((severity) => ({
       key: String(severity),
       label: INCIDENT_SEVERITY_LABELS[severity],
-      cells: input.periods.map((p, i) => network.edge(`severity:${severity}:${p.key}`, `severity:${severity}`, `IP:${p.key}`, incidents(i, `severity_${severity}`))),
-      total: network.edge(`severity:${severity}`, 'incidents:src', `severity:${severity}`, sumOver((i) => incidents(i, `severity_${severity}`)), 'total'),
+      cells: input.periods.map((p, i) =>
+        network.edge(
+          `severity:${severity}:${p.key}`,
+          `severity:${severity}`,
+          `IP:${p.key}`,
+          incidents(i, `severity_${severity}`),
+        ),
+      ),
+      total: network.edge(
+        `severity:${severity}`,
+        'incidents:src',
+        `severity:${severity}`,
+        sumOver((i) => incidents(i, `severity_${severity}`)),
+        'total',
+      ),
     })),
     columnTotals: incidentEdges,
     grandTotal: allIncidents,
@@ -228,8 +337,21 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
     rows: INCIDENT_PLATFORMS.map((platform) => ({
       key: platform,
       label: INCIDENT_PLATFORM_LABELS[platform],
-      cells: input.periods.map((p, i) => network.edge(`platform:${platform}:${p.key}`, `IQ:${p.key}`, `platform:${platform}`, incidents(i, `platform_${platform}`))),
-      total: network.edge(`platform:${platform}`, `platform:${platform}`, 'incidents:sink', sumOver((i) => incidents(i, `platform_${platform}`)), 'total'),
+      cells: input.periods.map((p, i) =>
+        network.edge(
+          `platform:${platform}:${p.key}`,
+          `IQ:${p.key}`,
+          `platform:${platform}`,
+          incidents(i, `platform_${platform}`),
+        ),
+      ),
+      total: network.edge(
+        `platform:${platform}`,
+        `platform:${platform}`,
+        'incidents:sink',
+        sumOver((i) => incidents(i, `platform_${platform}`)),
+        'total',
+      ),
     })),
     columnTotals: incidentEdges,
     grandTotal: allIncidents,
@@ -237,15 +359,22 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   const escalationSteps: TableSpec = {
     key: 'escalationSteps',
     title: 'Escalation steps taken',
-    description: 'Steps of the escalation ladder recorded, by the month taken. Immediate removals (after violence reported to the police) are counted apart.',
+    description:
+      'Steps of the escalation ladder recorded, by the month taken. Immediate removals (after violence reported to the police) are counted apart.',
     columns: periodColumns,
     ...withLabels(
-      addTable(network, 'steps', ESCALATION_STEP_ROWS.map(key), periodColumns, (step, p) => at(input.incidents, step, p)),
-      (k) => (k === 'immediate_removal' ? 'Immediate removal request' : ESCALATION_STEP_KIND_LABELS[k as EscalationStepKind]),
+      addTable(network, 'steps', ESCALATION_STEP_ROWS.map(key), periodColumns, (step, p) =>
+        at(input.incidents, step, p),
+      ),
+      (k) =>
+        k === 'immediate_removal'
+          ? 'Immediate removal request'
+          : ESCALATION_STEP_KIND_LABELS[k as EscalationStepKind],
     ),
   };
 
-  if (!network.balanced()) throw new Error('The trend view does not add up: its counts come from different snapshots.');
+  if (!network.balanced())
+    throw new Error('The trend view does not add up: its counts come from different snapshots.');
   const tables = [
     feedbackByChannel,
     feedbackByKind,
@@ -263,21 +392,36 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   const listSize = input.practices.reduce((sum, p) => sum + p.listSize, 0);
   const totalMonths = input.periods.reduce((sum, p) => sum + p.months, 0);
   const perYear = (count: number | null, patients: number, months: number) =>
-    count === null || patients === 0 || months === 0 ? null : round(((count / patients) * 1000 * 12) / months, 2);
+    count === null || patients === 0 || months === 0
+      ? null
+      : round(((count / patients) * 1000 * 12) / months, 2);
   const percent = (within: number | null, notWithin: number | null) =>
-    within === null || notWithin === null || within + notWithin === 0 ? null : round((within / (within + notWithin)) * 100, 1);
+    within === null || notWithin === null || within + notWithin === 0
+      ? null
+      : round((within / (within + notWithin)) * 100, 1);
 
   const series: InsightsSeriesPoint[] = input.periods.map((p) => ({
     period: p.key,
     complaints: view.count(`complaints:${p.key}`),
     complaintsPer1000PerYear: perYear(view.shown(`complaints:${p.key}`), listSize, p.months),
-    ackWithin3DaysPercent: percent(view.shown(`ack:within_3_working_days:${p.key}`), view.shown(`ack:not_within_3_working_days:${p.key}`)),
+    ackWithin3DaysPercent: percent(
+      view.shown(`ack:within_3_working_days:${p.key}`),
+      view.shown(`ack:not_within_3_working_days:${p.key}`),
+    ),
   }));
 
-  const summary = (practice: InsightsPractice, ids: { complaints: string; within: string; notWithin: string }): InsightsPracticeSummary => {
+  const summary = (
+    practice: InsightsPractice,
+    ids: { complaints: string; within: string; notWithin: string },
+  ): InsightsPracticeSummary => {
     const rate = perYear(view.shown(ids.complaints), practice.listSize, totalMonths);
     const share = percent(view.shown(ids.within), view.shown(ids.notWithin));
-    const { flags, notAssessed } = judge(input.thresholds, rate, share, view.shown(ids.complaints) !== 0);
+    const { flags, notAssessed } = judge(
+      input.thresholds,
+      rate,
+      share,
+      view.shown(ids.complaints) !== 0,
+    );
     return {
       practice,
       complaints: view.count(ids.complaints),
@@ -291,10 +435,18 @@ export function buildTrendsView(input: TrendsInput): InsightsTrends {
   };
   const practices = icbWide
     ? input.practices.map((p) =>
-        summary(p, { complaints: `practice:${p.id}`, within: `practice:${p.id}:within_3_working_days`, notWithin: `practice:${p.id}:not_within_3_working_days` }),
+        summary(p, {
+          complaints: `practice:${p.id}`,
+          within: `practice:${p.id}:within_3_working_days`,
+          notWithin: `practice:${p.id}:not_within_3_working_days`,
+        }),
       )
     : input.practices.map((p) =>
-        summary(p, { complaints: 'complaints', within: 'ack:within_3_working_days', notWithin: 'ack:not_within_3_working_days' }),
+        summary(p, {
+          complaints: 'complaints',
+          within: 'ack:within_3_working_days',
+          notWithin: 'ack:not_within_3_working_days',
+        }),
       );
 
   return {
@@ -337,12 +489,14 @@ function judge(
   const max = thresholds.maxComplaintsPer1000PerYear;
   if (max !== null) {
     if (rate === null) notAssessed.push(InsightsFlagReason.COMPLAINT_RATE);
-    else if (rate > max) flags.push({ reason: InsightsFlagReason.COMPLAINT_RATE, value: rate, threshold: max });
+    else if (rate > max)
+      flags.push({ reason: InsightsFlagReason.COMPLAINT_RATE, value: rate, threshold: max });
   }
   const min = thresholds.minAckWithin3DaysPercent;
   if (min !== null && anyComplaints) {
     if (share === null) notAssessed.push(InsightsFlagReason.ACK_COMPLIANCE);
-    else if (share < min) flags.push({ reason: InsightsFlagReason.ACK_COMPLIANCE, value: share, threshold: min });
+    else if (share < min)
+      flags.push({ reason: InsightsFlagReason.ACK_COMPLIANCE, value: share, threshold: min });
   }
   return { flags, notAssessed };
 }

@@ -19,7 +19,9 @@ export class ProtectedView {
 
   count(id: string): InsightsCount {
     const { value } = this.network.get(id);
-    return this.hidden.has(id) ? { value: null, suppressed: true, display: SUPPRESSED } : { value, suppressed: false, display: String(value) };
+    return this.hidden.has(id)
+      ? { value: null, suppressed: true, display: SUPPRESSED }
+      : { value, suppressed: false, display: String(value) };
   }
 
   /** The true value, only when it is shown (for rates and flags). */
@@ -33,7 +35,12 @@ export class ProtectedView {
       title: spec.title,
       description: spec.description,
       columns: spec.columns,
-      rows: spec.rows.map((row) => ({ key: row.key, label: row.label, cells: row.cells.map((id) => this.count(id)), total: this.count(row.total) })),
+      rows: spec.rows.map((row) => ({
+        key: row.key,
+        label: row.label,
+        cells: row.cells.map((id) => this.count(id)),
+        total: this.count(row.total),
+      })),
       columnTotals: spec.columnTotals.map((id) => this.count(id)),
       grandTotal: this.count(spec.grandTotal),
     };
@@ -51,7 +58,11 @@ export function addTable(
   rows: readonly { key: string }[],
   columns: readonly { key: string }[],
   value: (row: string, column: string) => number,
-): { rows: { key: string; cells: string[]; total: string }[]; columnTotals: string[]; grandTotal: string } {
+): {
+  rows: { key: string; cells: string[]; total: string }[];
+  columnTotals: string[];
+  grandTotal: string;
+} {
   const src = `${prefix}:src`;
   const sink = `${prefix}:sink`;
   const columnSums = columns.map(() => 0);
@@ -60,13 +71,36 @@ export function addTable(
     const cells = columns.map((column, j) => {
       const v = value(row.key, column.key);
       columnSums[j] = (columnSums[j] ?? 0) + v;
-      return network.edge(`${prefix}.c:${row.key}:${column.key}`, `${prefix}:row:${row.key}`, `${prefix}:col:${column.key}`, v);
+      return network.edge(
+        `${prefix}.c:${row.key}:${column.key}`,
+        `${prefix}:row:${row.key}`,
+        `${prefix}:col:${column.key}`,
+        v,
+      );
     });
     const rowSum = columns.reduce((sum, column) => sum + value(row.key, column.key), 0);
     grand += rowSum;
-    return { key: row.key, cells, total: network.edge(`${prefix}.r:${row.key}`, src, `${prefix}:row:${row.key}`, rowSum, 'total') };
+    return {
+      key: row.key,
+      cells,
+      total: network.edge(
+        `${prefix}.r:${row.key}`,
+        src,
+        `${prefix}:row:${row.key}`,
+        rowSum,
+        'total',
+      ),
+    };
   });
-  const columnTotals = columns.map((column, j) => network.edge(`${prefix}.k:${column.key}`, `${prefix}:col:${column.key}`, sink, columnSums[j] ?? 0, 'total'));
+  const columnTotals = columns.map((column, j) =>
+    network.edge(
+      `${prefix}.k:${column.key}`,
+      `${prefix}:col:${column.key}`,
+      sink,
+      columnSums[j] ?? 0,
+      'total',
+    ),
+  );
   const grandTotal = network.edge(`${prefix}.all`, sink, src, grand, 'total');
   return { rows: specRows, columnTotals, grandTotal };
 }

@@ -98,7 +98,14 @@ export class CreateRolesAndTenancy1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['invitations', 'refresh_tokens', 'memberships', 'users', 'practices', 'icbs']) {
+    for (const table of [
+      'invitations',
+      'refresh_tokens',
+      'memberships',
+      'users',
+      'practices',
+      'icbs',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -21,7 +21,9 @@ export class CreateAuditLog1763800001000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (practice_id, id)
       )`);
-    await q.query(`CREATE INDEX audit_events_time_idx ON audit_events (practice_id, occurred_at DESC)`);
+    await q.query(
+      `CREATE INDEX audit_events_time_idx ON audit_events (practice_id, occurred_at DESC)`,
+    );
     await isolateByPractice(q, 'audit_events');
     await grant(q, 'SELECT, INSERT', 'audit_events');
 

@@ -26,7 +26,9 @@ export class CreateFeedbackChannels1763800010000 implements MigrationInterface {
         PRIMARY KEY (practice_id, id),
         CONSTRAINT feedback_channels_online_form_address_check CHECK (kind <> 'online_form' OR address IS NULL)
       )`);
-    await q.query(`CREATE INDEX feedback_channels_order_idx ON feedback_channels (practice_id, position)`);
+    await q.query(
+      `CREATE INDEX feedback_channels_order_idx ON feedback_channels (practice_id, position)`,
+    );
     await isolateByPractice(q, 'feedback_channels');
     await grant(q, 'SELECT, INSERT, UPDATE, DELETE', 'feedback_channels');
   }

@@ -41,8 +41,12 @@ export class CreatePolicyVersions1763800011000 implements MigrationInterface {
               AND channels IS NOT NULL AND practice_name IS NOT NULL)),
         CONSTRAINT policy_versions_superseded_check CHECK ((status = 'superseded') = (superseded_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX policy_versions_one_draft ON policy_versions (practice_id) WHERE status = 'draft'`);
-    await q.query(`CREATE UNIQUE INDEX policy_versions_one_published ON policy_versions (practice_id) WHERE status = 'published'`);
+    await q.query(
+      `CREATE UNIQUE INDEX policy_versions_one_draft ON policy_versions (practice_id) WHERE status = 'draft'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX policy_versions_one_published ON policy_versions (practice_id) WHERE status = 'published'`,
+    );
 
     // A published snapshot is immutable: the only change is published -> superseded, and only
     // drafts may be deleted. Enforced here so no code path (or hand-written SQL) can edit history.

@@ -23,7 +23,9 @@ export class CreateSocialMediaIncidents1763800301000 implements MigrationInterfa
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (practice_id, id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX incident_patients_label_key ON incident_patients (practice_id, lower(label))`);
+    await q.query(
+      `CREATE UNIQUE INDEX incident_patients_label_key ON incident_patients (practice_id, lower(label))`,
+    );
 
     await q.query(`
       CREATE TABLE social_media_incidents (
@@ -43,8 +45,12 @@ export class CreateSocialMediaIncidents1763800301000 implements MigrationInterfa
         PRIMARY KEY (practice_id, id),
         CONSTRAINT social_media_incidents_patient_fkey FOREIGN KEY (practice_id, patient_id) REFERENCES incident_patients (practice_id, id)
       )`);
-    await q.query(`CREATE INDEX social_media_incidents_seen_idx ON social_media_incidents (practice_id, seen_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX social_media_incidents_patient_idx ON social_media_incidents (practice_id, patient_id) WHERE patient_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX social_media_incidents_seen_idx ON social_media_incidents (practice_id, seen_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX social_media_incidents_patient_idx ON social_media_incidents (practice_id, patient_id) WHERE patient_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE incident_actions (
@@ -76,8 +82,12 @@ export class CreateSocialMediaIncidents1763800301000 implements MigrationInterfa
           kind = 'removal_request' OR (police_incident_reference IS NULL AND no_warning_because IS NULL
             AND effective_on IS NULL AND written_confirmation_due_on IS NULL))
       )`);
-    await q.query(`CREATE INDEX incident_actions_incident_idx ON incident_actions (practice_id, incident_id, taken_on)`);
-    await q.query(`CREATE INDEX incident_actions_patient_idx ON incident_actions (practice_id, patient_id, taken_on) WHERE patient_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX incident_actions_incident_idx ON incident_actions (practice_id, incident_id, taken_on)`,
+    );
+    await q.query(
+      `CREATE INDEX incident_actions_patient_idx ON incident_actions (practice_id, patient_id, taken_on) WHERE patient_id IS NOT NULL`,
+    );
 
     for (const table of ['incident_patients', 'social_media_incidents', 'incident_actions']) {
       await isolateByPractice(q, table);

@@ -31,8 +31,12 @@ export class CreateAlerts1763800302000 implements MigrationInterface {
         CONSTRAINT alerts_dedupe_key UNIQUE (practice_id, dedupe_key),
         CONSTRAINT alerts_acknowledged_check CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL))
       )`);
-    await q.query(`CREATE INDEX alerts_raised_idx ON alerts (practice_id, raised_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX alerts_open_idx ON alerts (practice_id, raised_at DESC) WHERE acknowledged_at IS NULL`);
+    await q.query(
+      `CREATE INDEX alerts_raised_idx ON alerts (practice_id, raised_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX alerts_open_idx ON alerts (practice_id, raised_at DESC) WHERE acknowledged_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE alert_sweeps (

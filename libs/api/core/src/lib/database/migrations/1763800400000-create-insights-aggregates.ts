@@ -14,7 +14,14 @@ const SUBJECT_AREAS = [
   'premises',
   'other',
 ];
-const STAFF_GROUPS = ['gp', 'nurse', 'other_clinical', 'admin_reception', 'practice_management', 'other'];
+const STAFF_GROUPS = [
+  'gp',
+  'nurse',
+  'other_clinical',
+  'admin_reception',
+  'practice_management',
+  'other',
+];
 const AGE_BANDS = ['age_0_15', 'age_16_64', 'age_65_74', 'age_75_84', 'age_85_plus', 'unknown'];
 const COMPLAINANT_STATUSES = ['patient', 'relative_carer', 'representative', 'other'];
 const OUTCOMES = ['upheld', 'partially_upheld', 'not_upheld'];
@@ -57,21 +64,38 @@ const RECEIVED_COUNTERS: [string, string][] = [
   ['not_acknowledged', 'acknowledged_on IS NULL'],
   ...SUBJECT_AREAS.map((s): [string, string] => [`subject_${s}`, `'${s}' = ANY (subject_areas)`]),
   ...STAFF_GROUPS.map((g): [string, string] => [`staff_${g}`, `'${g}' = ANY (staff_groups)`]),
-  ...AGE_BANDS.map((a): [string, string] => [a === 'unknown' ? 'age_unknown' : a, `age_band = '${a}'`]),
+  ...AGE_BANDS.map((a): [string, string] => [
+    a === 'unknown' ? 'age_unknown' : a,
+    `age_band = '${a}'`,
+  ]),
   ['age_not_recorded', 'age_band IS NULL'],
-  ...COMPLAINANT_STATUSES.map((s): [string, string] => [`complainant_${s}`, `complainant_status = '${s}'`]),
+  ...COMPLAINANT_STATUSES.map((s): [string, string] => [
+    `complainant_${s}`,
+    `complainant_status = '${s}'`,
+  ]),
   ['complainant_not_recorded', 'complainant_status IS NULL'],
 ];
-const CLOSED_COUNTERS: [string, string][] = OUTCOMES.map((o): [string, string] => [o, `outcome = '${o}'`]);
+const CLOSED_COUNTERS: [string, string][] = OUTCOMES.map((o): [string, string] => [
+  o,
+  `outcome = '${o}'`,
+]);
 const COMPLAINT_COUNTERS = [...RECEIVED_COUNTERS, ...CLOSED_COUNTERS];
-const FFT_COUNTERS: [string, string][] = FFT_RATINGS.map((r): [string, string] => [r, `rating = '${r}'`]);
+const FFT_COUNTERS: [string, string][] = FFT_RATINGS.map((r): [string, string] => [
+  r,
+  `rating = '${r}'`,
+]);
 
-const counterColumns = (counters: [string, string][]) => counters.map(([c]) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ');
+const counterColumns = (counters: [string, string][]) =>
+  counters.map(([c]) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ');
 const names = (counters: [string, string][]) => counters.map(([c]) => c).join(', ');
 const sums = (counters: [string, string][]) => counters.map(([c]) => `sum(${c})::int`).join(', ');
 /** Groups whose changes cancel out (an acknowledgement leaves the kind and channel counts alone) write nothing. */
-const moved = (counters: [string, string][]) => `HAVING ${counters.map(([c]) => `sum(${c}) <> 0`).join(' OR ')}`;
-const signed = (counters: [string, string][]) => counters.map(([c, when]) => `CASE WHEN ${when} THEN sign ELSE 0 END AS ${c}`).join(',\n             ');
+const moved = (counters: [string, string][]) =>
+  `HAVING ${counters.map(([c]) => `sum(${c}) <> 0`).join(' OR ')}`;
+const signed = (counters: [string, string][]) =>
+  counters
+    .map(([c, when]) => `CASE WHEN ${when} THEN sign ELSE 0 END AS ${c}`)
+    .join(',\n             ');
 const zeros = (counters: [string, string][]) => counters.map(([c]) => `0 AS ${c}`).join(', ');
 const accumulate = (table: string, counters: [string, string][]) =>
   counters.map(([c]) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
@@ -80,7 +104,11 @@ const accumulate = (table: string, counters: [string, string][]) =>
  * What changed, as signed rows: +1 for a row as it now is, −1 for a row as it was. An UPDATE
  * contributes only rows whose coded facts changed (an edit of the summary moves nothing).
  */
-function changes(op: 'insert' | 'update' | 'delete' | 'all' | 'remove-received-between' | 'add-received-between', table: string, facts: string[]): string {
+function changes(
+  op: 'insert' | 'update' | 'delete' | 'all' | 'remove-received-between' | 'add-received-between',
+  table: string,
+  facts: string[],
+): string {
   const cols = facts.join(', ');
   const same = (a: string, b: string) =>
     `${b}.practice_id = ${a}.practice_id AND ${b}.id = ${a}.id AND (${facts.map((f) => `${b}.${f}`).join(', ')}) IS NOT DISTINCT FROM (${facts
@@ -177,13 +205,17 @@ function fftDeltaSql(source: string): string {
 }
 
 /** A counter expression with its fact columns read from `ref` (a row variable's fields, or locals). */
-const FACT_NAMES = /\b(channel_kind|ack_due_on|kind|sentiment|acknowledged_on|subject_areas|staff_groups|age_band|complainant_status|outcome)\b/g;
+const FACT_NAMES =
+  /\b(channel_kind|ack_due_on|kind|sentiment|acknowledged_on|subject_areas|staff_groups|age_band|complainant_status|outcome)\b/g;
 function bind(expression: string, side: 'o' | 'n'): string {
-  return expression.replace(FACT_NAMES, (name) => (name === 'channel_kind' || name === 'ack_due_on' ? `${side}_${name}` : `${side}.${name}`));
+  return expression.replace(FACT_NAMES, (name) =>
+    name === 'channel_kind' || name === 'ack_due_on' ? `${side}_${name}` : `${side}.${name}`,
+  );
 }
 const flags = (counters: [string, string][], side: 'o' | 'n', sign: string) =>
   counters.map(([, when]) => `CASE WHEN ${bind(when, side)} THEN ${sign} ELSE 0 END`).join(', ');
-const vector = (counters: [string, string][], side: 'o' | 'n') => `ROW(${flags(counters, side, '1')})`;
+const vector = (counters: [string, string][], side: 'o' | 'n') =>
+  `ROW(${flags(counters, side, '1')})`;
 const upsert = (table: string, counters: [string, string][], values: string) => `
       INSERT INTO insights.${table} AS m (practice_id, month, icb_id, ${names(counters)})
       VALUES (${values})
@@ -195,10 +227,16 @@ const upsert = (table: string, counters: [string, string][], values: string) => 
  * as possible (an acknowledgement is one). Statements of many rows take the set-based path.
  */
 function moveFeedbackFunction(): string {
-  const reportable = (side: 'o' | 'n') => `${side}.kind = 'complaint' AND NOT ${side}.outside_regulations AND ${side}.status <> 'withdrawn'`;
+  const reportable = (side: 'o' | 'n') =>
+    `${side}.kind = 'complaint' AND NOT ${side}.outside_regulations AND ${side}.status <> 'withdrawn'`;
   const month = (side: 'o' | 'n', column: string) => `date_trunc('month', ${side}.${column})::date`;
   const delta = (counters: [string, string][]) =>
-    counters.map(([, when]) => `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`).join(', ');
+    counters
+      .map(
+        ([, when]) =>
+          `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`,
+      )
+      .join(', ');
   return `
     CREATE FUNCTION insights.move_feedback(has_old boolean, o public.feedback_items, has_new boolean, n public.feedback_items) RETURNS void ${DEFINER} AS $fn$
     DECLARE
@@ -417,7 +455,11 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
         END $fn$`);
     }
     // Transition tables allow one event per trigger, and no column list on UPDATE.
-    const referencing = { insert: 'NEW TABLE AS new_rows', update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', delete: 'OLD TABLE AS old_rows' };
+    const referencing = {
+      insert: 'NEW TABLE AS new_rows',
+      update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+      delete: 'OLD TABLE AS old_rows',
+    };
     for (const op of ['insert', 'update', 'delete'] as const) {
       for (const table of ['feedback_items', 'fft_responses']) {
         await q.query(`
@@ -432,7 +474,8 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
       BEGIN
         UPDATE insights.feedback_monthly m
            SET ${CHANNEL_KINDS.map(
-             (k) => `via_${k} = m.via_${k} + CASE WHEN NEW.kind = '${k}' THEN s.n ELSE 0 END - CASE WHEN OLD.kind = '${k}' THEN s.n ELSE 0 END`,
+             (k) =>
+               `via_${k} = m.via_${k} + CASE WHEN NEW.kind = '${k}' THEN s.n ELSE 0 END - CASE WHEN OLD.kind = '${k}' THEN s.n ELSE 0 END`,
            ).join(',\n               ')}
           FROM (SELECT date_trunc('month', i.received_on)::date AS month, count(*)::int AS n
                   FROM public.feedback_items i
@@ -536,12 +579,16 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
     for (const table of [...AGGREGATES, 'icb_thresholds']) {
       await q.query(`GRANT SELECT ON insights.${table} TO ${DbRole.Auditor}`);
       await q.query(`ALTER TABLE insights.${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY audited_icbs ON insights.${table} FOR SELECT TO ${DbRole.Auditor} USING ${ICB_VISIBLE}`);
+      await q.query(
+        `CREATE POLICY audited_icbs ON insights.${table} FOR SELECT TO ${DbRole.Auditor} USING ${ICB_VISIBLE}`,
+      );
     }
     // Thresholds are settings, written by the application role (audited) for an ICB it has set.
     await q.query(`GRANT USAGE ON SCHEMA insights TO ${DbRole.App}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON insights.icb_thresholds TO ${DbRole.App}`);
-    await q.query(`CREATE POLICY audited_icbs_write ON insights.icb_thresholds FOR ALL TO ${DbRole.App} USING ${ICB_VISIBLE} WITH CHECK ${ICB_VISIBLE}`);
+    await q.query(
+      `CREATE POLICY audited_icbs_write ON insights.icb_thresholds FOR ALL TO ${DbRole.App} USING ${ICB_VISIBLE} WITH CHECK ${ICB_VISIBLE}`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -3,7 +3,16 @@ import { DbRole } from '../db-roles';
 
 // As of this migration (a later change to the coded values needs a new one).
 const SEVERITIES = [1, 2, 3, 4];
-const PLATFORMS = ['facebook', 'x', 'instagram', 'tiktok', 'nextdoor', 'google_reviews', 'whatsapp', 'other'];
+const PLATFORMS = [
+  'facebook',
+  'x',
+  'instagram',
+  'tiktok',
+  'nextdoor',
+  'google_reviews',
+  'whatsapp',
+  'other',
+];
 
 /** Incident counters, by the month (UK time) the post was seen. */
 const INCIDENT_COUNTERS: [string, string][] = [
@@ -25,10 +34,15 @@ const INCIDENT_FACTS = ['practice_id', 'id', 'seen_at', 'severity', 'platform', 
 const STEP_FACTS = ['practice_id', 'id', 'kind', 'taken_on', 'immediate'];
 
 const names = (counters: [string, string][]) => counters.map(([c]) => c).join(', ');
-const signed = (counters: [string, string][]) => counters.map(([c, when]) => `CASE WHEN ${when} THEN sign ELSE 0 END AS ${c}`).join(', ');
+const signed = (counters: [string, string][]) =>
+  counters.map(([c, when]) => `CASE WHEN ${when} THEN sign ELSE 0 END AS ${c}`).join(', ');
 const zeros = (counters: [string, string][]) => counters.map(([c]) => `0 AS ${c}`).join(', ');
 
-function changes(op: 'insert' | 'update' | 'delete' | 'all', table: string, facts: string[]): string {
+function changes(
+  op: 'insert' | 'update' | 'delete' | 'all',
+  table: string,
+  facts: string[],
+): string {
   const cols = facts.join(', ');
   const same = (a: string, b: string) =>
     `${b}.practice_id = ${a}.practice_id AND ${b}.id = ${a}.id AND (${facts.map((f) => `${b}.${f}`).join(', ')}) IS NOT DISTINCT FROM (${facts
@@ -50,8 +64,14 @@ function changes(op: 'insert' | 'update' | 'delete' | 'all', table: string, fact
 
 /** Moves insights.incident_monthly by signed incident rows, or signed step rows. Triggers and rebuild share it. */
 function deltaSql(kind: 'incidents' | 'steps', source: string): string {
-  const month = kind === 'incidents' ? `date_trunc('month', c.seen_at AT TIME ZONE 'Europe/London')::date` : `date_trunc('month', c.taken_on)::date`;
-  const counters = kind === 'incidents' ? `${signed(INCIDENT_COUNTERS)}, ${zeros(STEP_COUNTERS)}` : `${zeros(INCIDENT_COUNTERS)}, ${signed(STEP_COUNTERS)}`;
+  const month =
+    kind === 'incidents'
+      ? `date_trunc('month', c.seen_at AT TIME ZONE 'Europe/London')::date`
+      : `date_trunc('month', c.taken_on)::date`;
+  const counters =
+    kind === 'incidents'
+      ? `${signed(INCIDENT_COUNTERS)}, ${zeros(STEP_COUNTERS)}`
+      : `${zeros(INCIDENT_COUNTERS)}, ${signed(STEP_COUNTERS)}`;
   return `
     INSERT INTO insights.incident_monthly AS m (practice_id, month, icb_id, ${names(COUNTERS)})
     SELECT c.practice_id, c.month, c.icb_id, ${COUNTERS.map(([col]) => `sum(counted.${col})::int`).join(', ')}
@@ -85,9 +105,15 @@ export class CreateInsightsIncidents1763800401000 implements MigrationInterface 
         ${COUNTERS.map(([c]) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ')},
         PRIMARY KEY (practice_id, month)
       )`);
-    await q.query(`CREATE INDEX incident_monthly_icb_idx ON insights.incident_monthly (icb_id, month)`);
+    await q.query(
+      `CREATE INDEX incident_monthly_icb_idx ON insights.incident_monthly (icb_id, month)`,
+    );
 
-    const referencing = { insert: 'NEW TABLE AS new_rows', update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', delete: 'OLD TABLE AS old_rows' };
+    const referencing = {
+      insert: 'NEW TABLE AS new_rows',
+      update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+      delete: 'OLD TABLE AS old_rows',
+    };
     for (const [table, kind, facts] of [
       ['social_media_incidents', 'incidents', INCIDENT_FACTS],
       ['incident_actions', 'steps', STEP_FACTS],
@@ -138,7 +164,9 @@ export class CreateInsightsIncidents1763800401000 implements MigrationInterface 
 
     await q.query(`GRANT SELECT ON insights.incident_monthly TO ${DbRole.Auditor}`);
     await q.query(`ALTER TABLE insights.incident_monthly ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY audited_icbs ON insights.incident_monthly FOR SELECT TO ${DbRole.Auditor} USING ${ICB_VISIBLE}`);
+    await q.query(
+      `CREATE POLICY audited_icbs ON insights.incident_monthly FOR SELECT TO ${DbRole.Auditor} USING ${ICB_VISIBLE}`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
