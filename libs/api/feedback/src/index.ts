@@ -1,6 +1,7 @@
 export * from './lib/feedback.enums';
 export * from './lib/feedback.types';
 export * from './lib/feedback.inputs';
+export * from './lib/fft-and-holidays.inputs';
 export * from './lib/bank-holidays.service';
 export * from './lib/feedback-query.service';
 export * from './lib/rate-limiter';

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, type RequestContext } from '@parley/api/core';
 import { type IsoDate, Permission } from '@parley/shared/domain';
 import { BankHolidaysService } from './bank-holidays.service';
-import { AddBankHolidayArgs, BankHolidaysArgs } from './feedback.inputs';
+import { AddBankHolidayArgs, BankHolidaysArgs } from './fft-and-holidays.inputs';
 import { BankHoliday } from './feedback.types';
 
 /** The working-day calendar: anyone signed in reads it; the platform admin extends it. */

@@ -4,7 +4,6 @@ import {
   ALL_COMPLAINT_OUTCOMES,
   ALL_FEEDBACK_KINDS,
   ALL_FEEDBACK_STATUSES,
-  ALL_FFT_RATINGS,
   ALL_PATIENT_AGE_BANDS,
   ALL_SENTIMENTS,
   ALL_STAFF_GROUPS,
@@ -13,7 +12,6 @@ import {
   type ComplaintOutcome,
   type FeedbackKind,
   type FeedbackStatus,
-  type FftRating,
   type PatientAgeBand,
   type Sentiment,
   type StaffGroup,
@@ -42,7 +40,6 @@ import {
   ComplaintOutcomeEnum,
   FeedbackKindEnum,
   FeedbackStatusEnum,
-  FftRatingEnum,
   PatientAgeBandEnum,
   SentimentEnum,
   StaffGroupEnum,
@@ -65,10 +62,10 @@ export const FEEDBACK_LIMITS = {
   csvCharacters: 5_000_000,
 } as const;
 
-const NOT_BLANK = /\S/;
+export const NOT_BLANK = /\S/;
 /** Digits, spaces, brackets and hyphens, optionally after a +: loose on purpose (people type numbers many ways). */
 export const PHONE_PATTERN = /^\+?\d[\d ()-]{5,38}$/;
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const list = (values: readonly string[]) => values.join(', ');
 
 @InputType({
@@ -351,60 +348,6 @@ export class FeedbackItemsArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?:
     | string
     | null;
-}
-
-@InputType()
-export class RecordFftResponseInput {
-  @Field(() => FftRatingEnum)
-  @IsIn(ALL_FFT_RATINGS, { message: `rating must be one of ${list(ALL_FFT_RATINGS)}` })
-  rating!: FftRating;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FEEDBACK_LIMITS.fftComment, {
-    message: 'comment is longer than the limit of 4,000 characters',
-  })
-  comment?: string | null;
-  @Field({ description: 'yyyy-mm-dd' }) @IsCalendarDate() respondedOn!: string;
-}
-
-@ArgsType()
-export class FftMonthlyCountsArgs {
-  @Field({ description: 'First month, yyyy-mm.' })
-  @Matches(MONTH_PATTERN, { message: 'from must be a month written yyyy-mm' })
-  from!: string;
-  @Field({ description: 'Last month, yyyy-mm (at most 36 months after from).' })
-  @Matches(MONTH_PATTERN, { message: 'to must be a month written yyyy-mm' })
-  to!: string;
-}
-
-@ArgsType()
-export class FftResponsesArgs {
-  @Field({ description: 'yyyy-mm' })
-  @Matches(MONTH_PATTERN, { message: 'month must be a month written yyyy-mm' })
-  month!: string;
-}
-
-@ArgsType()
-export class BankHolidaysArgs {
-  @Field(() => Int, { nullable: true, description: 'Only this year; all years when absent.' })
-  @IsOptional()
-  @IsInt()
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
-  year?: number | null;
-}
-
-@ArgsType()
-export class AddBankHolidayArgs {
-  @Field({ description: 'yyyy-mm-dd, a weekday.' }) @IsCalendarDate() date!: string;
-  @Field()
-  @IsString()
-  @Matches(NOT_BLANK, { message: 'name is required' })
-  @MaxLength(FEEDBACK_LIMITS.holidayName, {
-    message: 'name is longer than the limit of 100 characters',
-  })
-  name!: string;
 }
 
 @ArgsType()

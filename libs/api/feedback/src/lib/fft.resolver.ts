@@ -1,7 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, type RequestContext } from '@parley/api/core';
 import { Permission } from '@parley/shared/domain';
-import { FftMonthlyCountsArgs, FftResponsesArgs, RecordFftResponseInput } from './feedback.inputs';
+import {
+  FftMonthlyCountsArgs,
+  FftResponsesArgs,
+  RecordFftResponseInput,
+} from './fft-and-holidays.inputs';
 import { FftMonth, FftResponse } from './feedback.types';
 import { FftService } from './fft.service';
 

@@ -3,7 +3,8 @@ import { AuditService } from '@parley/api/audit';
 import { Database, InputError, type RequestContext } from '@parley/api/core';
 import { addMonths, type FftRating, type IsoDate } from '@parley/shared/domain';
 import { EARLIEST_DAY, isAfter, isBefore, ukToday } from './calendar';
-import { FEEDBACK_LIMITS, type RecordFftResponseInput } from './feedback.inputs';
+import { FEEDBACK_LIMITS } from './feedback.inputs';
+import type { RecordFftResponseInput } from './fft-and-holidays.inputs';
 import type { FftMonth, FftResponse } from './feedback.types';
 import { optionalText } from './feedback-writer';
 
