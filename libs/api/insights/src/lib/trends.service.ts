@@ -4,6 +4,7 @@ import { compareIsoDates, isIsoDate, toCsv, type IsoDate } from '@parley/shared/
 import {
   addCounts,
   COMPLAINT_COLUMNS,
+  TREND_COMPLAINT_COLUMNS,
   type Counts,
   FEEDBACK_COLUMNS,
   FFT_COLUMNS,
@@ -55,7 +56,7 @@ export class TrendsService {
       fromMonth: first,
       toMonth: last,
       periods,
-      complaints: bucket(row.complaints_by_month, periods, COMPLAINT_COLUMNS),
+      complaints: bucket(row.complaints_by_month, periods, TREND_COMPLAINT_COLUMNS),
       feedback: bucket(row.feedback_by_month, periods, FEEDBACK_COLUMNS),
       fft: bucket(row.fft_by_month, periods, FFT_COLUMNS),
       incidents: bucket(row.incidents_by_month, periods, INCIDENT_COLUMNS),

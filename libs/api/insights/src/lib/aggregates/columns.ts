@@ -50,6 +50,15 @@ export const COMPLAINT_RECEIVED_COLUMNS = [
 /** Counted by the month a complaint was closed. */
 export const COMPLAINT_CLOSED_COLUMNS: readonly string[] = ALL_COMPLAINT_OUTCOMES;
 export const COMPLAINT_COLUMNS = [...COMPLAINT_RECEIVED_COLUMNS, ...COMPLAINT_CLOSED_COLUMNS];
+/** What a trend shows of complaints (KO41(b)'s other breakdowns are for the return only). */
+export const TREND_COMPLAINT_COLUMNS = [
+  'received',
+  'ack_within_3_days',
+  'ack_late',
+  'not_acknowledged',
+  ...ALL_SUBJECT_AREAS.map(subjectColumn),
+  ...COMPLAINT_CLOSED_COLUMNS,
+];
 
 export const FFT_COLUMNS: readonly string[] = ALL_FFT_RATINGS;
 

@@ -1,4 +1,4 @@
-import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS } from './columns';
+import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS, TREND_COMPLAINT_COLUMNS } from './columns';
 
 const sums = (columns: readonly string[]) =>
   columns.map((c) => `sum(${c})::int AS ${c}`).join(', ');
@@ -12,13 +12,17 @@ const jsonRows = (select: string) => `(SELECT coalesce(json_agg(r), '[]') FROM (
  * whole ICB. Each column is a JSON array of rows. The benchmark (tools/bench/insights) times this.
  */
 export const TREND_QUERY = `
+  WITH complaints AS MATERIALIZED (
+    -- One pass over the complaints, grouped both by month and by practice.
+    SELECT to_char(month, 'YYYY-MM') AS month, practice_id, ${sums(TREND_COMPLAINT_COLUMNS)}
+      FROM insights.complaint_monthly WHERE ${FILTER}
+     GROUP BY GROUPING SETS ((month), (practice_id))
+  )
   SELECT
     ${jsonRows(`SELECT id, name, ods_code AS "odsCode", list_size AS "listSize" FROM practices
                  WHERE icb_id = $1 AND ($4::uuid IS NULL OR id = $4::uuid) ORDER BY name, id`)} AS practices,
-    ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(COMPLAINT_COLUMNS)}
-                  FROM insights.complaint_monthly WHERE ${FILTER} GROUP BY month`)} AS complaints_by_month,
-    ${jsonRows(`SELECT practice_id, ${sums(['received', 'ack_within_3_days', 'ack_late', 'not_acknowledged'])}
-                  FROM insights.complaint_monthly WHERE ${FILTER} GROUP BY practice_id`)} AS complaints_by_practice,
+    ${jsonRows(`SELECT month, ${TREND_COMPLAINT_COLUMNS.join(', ')} FROM complaints WHERE practice_id IS NULL`)} AS complaints_by_month,
+    ${jsonRows(`SELECT practice_id, received, ack_within_3_days, ack_late, not_acknowledged FROM complaints WHERE month IS NULL`)} AS complaints_by_practice,
     ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(FEEDBACK_COLUMNS)}
                   FROM insights.feedback_monthly WHERE ${FILTER} GROUP BY month`)} AS feedback_by_month,
     ${jsonRows(`SELECT to_char(month, 'YYYY-MM') AS month, ${sums(FFT_COLUMNS)}

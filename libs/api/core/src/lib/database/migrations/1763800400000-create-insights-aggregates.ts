@@ -204,7 +204,7 @@ function fftDeltaSql(source: string): string {
     ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', FFT_COUNTERS)};`;
 }
 
-/** A counter expression with its fact columns read from `ref` (a row variable's fields, or locals). */
+/** A counter expression with its fact columns read from side o or n (row fields, or locals for the looked-up ones). */
 const FACT_NAMES =
   /\b(channel_kind|ack_due_on|kind|sentiment|acknowledged_on|subject_areas|staff_groups|age_band|complainant_status|outcome)\b/g;
 function bind(expression: string, side: 'o' | 'n'): string {
@@ -212,14 +212,28 @@ function bind(expression: string, side: 'o' | 'n'): string {
     name === 'channel_kind' || name === 'ack_due_on' ? `${side}_${name}` : `${side}.${name}`,
   );
 }
-const flags = (counters: [string, string][], side: 'o' | 'n', sign: string) =>
-  counters.map(([, when]) => `CASE WHEN ${bind(when, side)} THEN ${sign} ELSE 0 END`).join(', ');
-const vector = (counters: [string, string][], side: 'o' | 'n') =>
-  `ROW(${flags(counters, side, '1')})`;
-const upsert = (table: string, counters: [string, string][], values: string) => `
-      INSERT INTO insights.${table} AS m (practice_id, month, icb_id, ${names(counters)})
-      VALUES (${values})
-      ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', counters)};`;
+const flagList = (counters: [string, string][], side: 'o' | 'n', sign: string) =>
+  counters.map(([, when]) => `CASE WHEN ${bind(when, side)} THEN ${sign} ELSE 0 END`);
+const vector = (counters: [string, string][], side: 'o' | 'n') => `ROW(${flagList(counters, side, '1').join(', ')})`;
+
+/**
+ * Adds `values` (one expression per counter) to a practice-month row: an UPDATE first (the row
+ * nearly always exists), and only when it does not, the ICB looked up and the row inserted
+ * (ON CONFLICT covers a concurrent first insert).
+ */
+function addTo(table: string, counters: [string, string][], practice: string, month: string, values: string[]): string {
+  return `
+      UPDATE insights.${table} AS m SET ${counters.map(([c], i) => `${c} = m.${c} + (${values[i]})`).join(', ')}
+       WHERE m.practice_id = ${practice} AND m.month = ${month};
+      IF NOT FOUND THEN
+        IF icb IS NULL THEN
+          SELECT p.icb_id INTO icb FROM public.practices p WHERE p.id = ${practice};
+        END IF;
+        INSERT INTO insights.${table} AS m (practice_id, month, icb_id, ${names(counters)})
+        VALUES (${practice}, ${month}, icb, ${values.join(', ')})
+        ON CONFLICT (practice_id, month) DO UPDATE SET ${accumulate('m', counters)};
+      END IF;`;
+}
 
 /**
  * The same counts for one item as it was (o) and as it is (n), row by row: what the app's writes
@@ -231,12 +245,9 @@ function moveFeedbackFunction(): string {
     `${side}.kind = 'complaint' AND NOT ${side}.outside_regulations AND ${side}.status <> 'withdrawn'`;
   const month = (side: 'o' | 'n', column: string) => `date_trunc('month', ${side}.${column})::date`;
   const delta = (counters: [string, string][]) =>
-    counters
-      .map(
-        ([, when]) =>
-          `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`,
-      )
-      .join(', ');
+    counters.map(([, when]) => `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`);
+  const add = (table: string, counters: [string, string][], side: 'o' | 'n', column: string, values: string[]) =>
+    addTo(table, counters, `${side}.practice_id`, month(side, column), values);
   return `
     CREATE FUNCTION insights.move_feedback(has_old boolean, o public.feedback_items, has_new boolean, n public.feedback_items) RETURNS void ${DEFINER} AS $fn$
     DECLARE
@@ -248,19 +259,20 @@ function moveFeedbackFunction(): string {
       o_counted boolean := has_old AND ${reportable('o')};
       n_counted boolean := has_new AND ${reportable('n')};
     BEGIN
-      SELECT p.icb_id INTO icb FROM public.practices p WHERE p.id = CASE WHEN has_new THEN n.practice_id ELSE o.practice_id END;
       IF has_old THEN
         SELECT c.kind INTO o_channel_kind FROM public.feedback_channels c WHERE c.practice_id = o.practice_id AND c.id = o.channel_id;
       END IF;
-      IF has_new THEN
+      IF has_new AND has_old AND n.channel_id = o.channel_id THEN
+        n_channel_kind := o_channel_kind;
+      ELSIF has_new THEN
         SELECT c.kind INTO n_channel_kind FROM public.feedback_channels c WHERE c.practice_id = n.practice_id AND c.id = n.channel_id;
       END IF;
 
       IF NOT (has_old AND has_new AND ${month('o', 'received_on')} = ${month('n', 'received_on')}
               AND ${vector(FEEDBACK_COUNTERS, 'o')} IS NOT DISTINCT FROM ${vector(FEEDBACK_COUNTERS, 'n')}) THEN
-        IF has_old THEN ${upsert('feedback_monthly', FEEDBACK_COUNTERS, `o.practice_id, ${month('o', 'received_on')}, icb, ${flags(FEEDBACK_COUNTERS, 'o', '-1')}`)}
+        IF has_old THEN ${add('feedback_monthly', FEEDBACK_COUNTERS, 'o', 'received_on', flagList(FEEDBACK_COUNTERS, 'o', '-1'))}
         END IF;
-        IF has_new THEN ${upsert('feedback_monthly', FEEDBACK_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${flags(FEEDBACK_COUNTERS, 'n', '1')}`)}
+        IF has_new THEN ${add('feedback_monthly', FEEDBACK_COUNTERS, 'n', 'received_on', flagList(FEEDBACK_COUNTERS, 'n', '1'))}
         END IF;
       END IF;
 
@@ -268,26 +280,28 @@ function moveFeedbackFunction(): string {
         SELECT a.ack_due_on INTO o_ack_due_on FROM insights.ack_due_dates a WHERE a.received_on = o.received_on;
         o_ack_due_on := coalesce(o_ack_due_on, insights.ack_due_on(o.received_on));
       END IF;
-      IF n_counted THEN
+      IF n_counted AND o_counted AND n.received_on = o.received_on THEN
+        n_ack_due_on := o_ack_due_on;
+      ELSIF n_counted THEN
         SELECT a.ack_due_on INTO n_ack_due_on FROM insights.ack_due_dates a WHERE a.received_on = n.received_on;
         n_ack_due_on := coalesce(n_ack_due_on, insights.ack_due_on(n.received_on));
       END IF;
       IF o_counted AND n_counted AND ${month('o', 'received_on')} = ${month('n', 'received_on')} THEN
         IF ${vector(RECEIVED_COUNTERS, 'o')} IS DISTINCT FROM ${vector(RECEIVED_COUNTERS, 'n')} THEN
-          ${upsert('complaint_monthly', RECEIVED_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${delta(RECEIVED_COUNTERS)}`)}
+          ${add('complaint_monthly', RECEIVED_COUNTERS, 'n', 'received_on', delta(RECEIVED_COUNTERS))}
         END IF;
       ELSE
-        IF o_counted THEN ${upsert('complaint_monthly', RECEIVED_COUNTERS, `o.practice_id, ${month('o', 'received_on')}, icb, ${flags(RECEIVED_COUNTERS, 'o', '-1')}`)}
+        IF o_counted THEN ${add('complaint_monthly', RECEIVED_COUNTERS, 'o', 'received_on', flagList(RECEIVED_COUNTERS, 'o', '-1'))}
         END IF;
-        IF n_counted THEN ${upsert('complaint_monthly', RECEIVED_COUNTERS, `n.practice_id, ${month('n', 'received_on')}, icb, ${flags(RECEIVED_COUNTERS, 'n', '1')}`)}
+        IF n_counted THEN ${add('complaint_monthly', RECEIVED_COUNTERS, 'n', 'received_on', flagList(RECEIVED_COUNTERS, 'n', '1'))}
         END IF;
       END IF;
 
       IF NOT (o_counted AND n_counted AND o.closed_on IS NOT NULL AND n.closed_on IS NOT NULL
               AND ${month('o', 'closed_on')} = ${month('n', 'closed_on')} AND o.outcome IS NOT DISTINCT FROM n.outcome) THEN
-        IF o_counted AND o.closed_on IS NOT NULL THEN ${upsert('complaint_monthly', CLOSED_COUNTERS, `o.practice_id, ${month('o', 'closed_on')}, icb, ${flags(CLOSED_COUNTERS, 'o', '-1')}`)}
+        IF o_counted AND o.closed_on IS NOT NULL THEN ${add('complaint_monthly', CLOSED_COUNTERS, 'o', 'closed_on', flagList(CLOSED_COUNTERS, 'o', '-1'))}
         END IF;
-        IF n_counted AND n.closed_on IS NOT NULL THEN ${upsert('complaint_monthly', CLOSED_COUNTERS, `n.practice_id, ${month('n', 'closed_on')}, icb, ${flags(CLOSED_COUNTERS, 'n', '1')}`)}
+        IF n_counted AND n.closed_on IS NOT NULL THEN ${add('complaint_monthly', CLOSED_COUNTERS, 'n', 'closed_on', flagList(CLOSED_COUNTERS, 'n', '1'))}
         END IF;
       END IF;
     END $fn$`;
@@ -336,6 +350,12 @@ const ICB_VISIBLE = `((SELECT ${SETTING} = '*')
   OR icb_id = ANY ((SELECT CASE WHEN ${SETTING} = '*' THEN NULL ELSE string_to_array(NULLIF(${SETTING}, ''), ',')::uuid[] END)::uuid[]))`;
 
 const AGGREGATES = ['feedback_monthly', 'complaint_monthly', 'fft_monthly', 'policy_overview'];
+/**
+ * Counter rows are updated in place all day: half-empty pages keep those updates HOT (the new
+ * version on the same page, no index entry), so the tables neither bloat nor scatter an ICB's
+ * rows over ever more pages; autovacuum visits them early.
+ */
+const COUNTER_TABLE = 'fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.05';
 
 /**
  * ICB insights: a schema of aggregate tables (counts per practice × month, the policy overview,
@@ -359,7 +379,7 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
         icb_id uuid NOT NULL REFERENCES public.icbs(id),
         ${counterColumns(FEEDBACK_COUNTERS)},
         PRIMARY KEY (practice_id, month)
-      )`);
+      ) WITH (${COUNTER_TABLE})`);
     // Complaints under the regulations (not withdrawn): KO41(b) coding and acknowledgement by the
     // month received; outcomes by the month closed. Brought and carried forward follow from these.
     await q.query(`
@@ -369,7 +389,7 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
         icb_id uuid NOT NULL REFERENCES public.icbs(id),
         ${counterColumns(COMPLAINT_COUNTERS)},
         PRIMARY KEY (practice_id, month)
-      )`);
+      ) WITH (${COUNTER_TABLE})`);
     await q.query(`
       CREATE TABLE insights.fft_monthly (
         practice_id uuid NOT NULL REFERENCES public.practices(id),
@@ -377,7 +397,7 @@ export class CreateInsightsAggregates1763800400000 implements MigrationInterface
         icb_id uuid NOT NULL REFERENCES public.icbs(id),
         ${counterColumns(FFT_COUNTERS)},
         PRIMARY KEY (practice_id, month)
-      )`);
+      ) WITH (${COUNTER_TABLE})`);
     await q.query(`
       CREATE TABLE insights.policy_overview (
         practice_id uuid NOT NULL REFERENCES public.practices(id),

@@ -104,7 +104,7 @@ export class CreateInsightsIncidents1763800401000 implements MigrationInterface 
         icb_id uuid NOT NULL REFERENCES public.icbs(id),
         ${COUNTERS.map(([c]) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ')},
         PRIMARY KEY (practice_id, month)
-      )`);
+      ) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.05)`);
     await q.query(
       `CREATE INDEX incident_monthly_icb_idx ON insights.incident_monthly (icb_id, month)`,
     );
