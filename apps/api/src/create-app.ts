@@ -5,6 +5,7 @@ import type { ParleyConfig } from '@parley/api/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { installBodyParsers } from './body-parsers';
 import { installFastPublicReads } from './fast-public-reads';
 import { serveConsole } from './serve-console';
 
@@ -16,6 +17,8 @@ export async function createParleyApp(config: ParleyConfig): Promise<INestApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Registered below with per-route limits.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
@@ -37,6 +40,7 @@ export async function createParleyApp(config: ParleyConfig): Promise<INestApplic
       crossOriginEmbedderPolicy: false,
     }),
   );
+  installBodyParsers(app);
   app.enableShutdownHooks();
   serveConsole(app, config);
   // Connects and migrates now (onModuleInit), so demo data can load before the app listens.

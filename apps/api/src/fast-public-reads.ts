@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@parley/api/core';
-import { PublicPolicyService } from '@parley/api/policy';
+import { type PublicPolicyEntry, PublicPolicyService } from '@parley/api/policy';
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 
 /**
  * The public policy is read by every embed on every practice website: the hottest path Parley
@@ -39,6 +38,42 @@ const COMMON_HEADERS = {
 
 type FullStack = (req: IncomingMessage, res: ServerResponse) => void;
 
+/**
+ * A published policy's response, encoded once per snapshot. The fast path writes no request id:
+ * it logs nothing, so an id would point at no log line.
+ */
+interface PreparedPolicy {
+  etag: string;
+  bytes: Buffer;
+  ok: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
+}
+
+const prepared = new WeakMap<PublicPolicyEntry, PreparedPolicy>();
+
+function prepare(entry: PublicPolicyEntry): PreparedPolicy {
+  let ready = prepared.get(entry);
+  if (!ready) {
+    const bytes = Buffer.from(entry.json, 'utf8');
+    const notModified = {
+      ...COMMON_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
+      ETag: entry.etag,
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    };
+    ready = {
+      etag: entry.etag,
+      bytes,
+      notModified,
+      ok: { ...notModified, 'Content-Length': bytes.length },
+    };
+    prepared.set(entry, ready);
+  }
+  return ready;
+}
+
 /** Returns true when it took the request (answered it, or will hand it on itself). */
 function route(
   req: IncomingMessage,
@@ -51,92 +86,100 @@ function route(
   if (req.method === 'GET' || req.method === 'HEAD') {
     const match = POLICY_PATH.exec(url);
     if (!match) return false;
-    void answerPolicy(req, res, match[1], policies, fullStack);
+    answerPolicy(req, res, match[1], policies, fullStack);
     return true;
   }
-  if (req.method === 'POST' && url === '/graphql' && !req.headers['authorization'] && isJson(req)) {
-    void answerGraphql(req, res, policies, graphql, fullStack);
+  if (
+    req.method === 'POST' &&
+    url === '/graphql' &&
+    !req.headers['authorization'] &&
+    isJson(req) &&
+    hasSmallBody(req)
+  ) {
+    answerGraphql(req, res, policies, graphql, fullStack);
     return true;
   }
   return false;
 }
 
-async function answerPolicy(
+/**
+ * Synchronous when the policy is in memory (no promise per request: with AsyncLocalStorage in
+ * use, every promise costs a hook); otherwise loads it once through the service.
+ */
+function answerPolicy(
   req: IncomingMessage,
   res: ServerResponse,
   slug: string,
   policies: PublicPolicyService,
   fullStack: FullStack,
-): Promise<void> {
-  let entry;
-  try {
-    entry = await policies.bySlug(RequestContext.anonymous('fast-path'), slug);
-  } catch {
-    entry = null;
-  }
-  // Unknown practices, errors and anything unusual get the full stack's answer.
-  if (!entry) return fullStack(req, res);
-  const notModified = (req.headers['if-none-match'] ?? '')
-    .split(',')
-    .some((tag) => tag.trim() === entry.etag);
-  res.writeHead(notModified ? 304 : 200, {
-    ...COMMON_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
-    ETag: entry.etag,
-    'Access-Control-Allow-Origin': '*',
-    'Cross-Origin-Resource-Policy': 'cross-origin',
-    'X-Request-Id': randomUUID(),
-    ...(notModified ? {} : { 'Content-Length': Buffer.byteLength(entry.json) }),
-  });
-  res.end(notModified || req.method === 'HEAD' ? undefined : entry.json);
+): void {
+  const cached = policies.cached(slug);
+  if (cached) return sendPolicy(req, res, prepare(cached));
+  policies.bySlug(RequestContext.anonymous('fast-path'), slug).then(
+    // Unknown practices, nothing published and errors get the full stack's answer.
+    (entry) => (entry ? sendPolicy(req, res, prepare(entry)) : fullStack(req, res)),
+    () => fullStack(req, res),
+  );
 }
 
-async function answerGraphql(
+function sendPolicy(req: IncomingMessage, res: ServerResponse, policy: PreparedPolicy): void {
+  const notModified = (req.headers['if-none-match'] ?? '')
+    .split(',')
+    .some((tag) => tag.trim() === policy.etag);
+  if (notModified) {
+    res.writeHead(304, policy.notModified);
+    res.end();
+    return;
+  }
+  res.writeHead(200, policy.ok);
+  res.end(req.method === 'HEAD' ? undefined : policy.bytes);
+}
+
+function answerGraphql(
   req: IncomingMessage,
   res: ServerResponse,
   policies: PublicPolicyService,
   cache: PublicGraphqlCache,
   fullStack: FullStack,
-): Promise<void> {
-  const raw = await readBody(req);
-  let body: { query?: unknown; variables?: unknown; operationName?: unknown } | null = null;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    body = null;
-  }
-  // Hand the parsed body on, so Express's JSON parser does not wait for a stream already read.
-  const forward = () => {
-    Object.assign(req, { body: body ?? {}, _body: true });
-    fullStack(req, res);
-  };
-  const slug = body ? cache.publicPolicySlug(body) : null;
-  if (!body || !slug) return forward();
+): void {
+  readBody(req, (error, raw) => {
+    if (error || !raw) return; // the request was destroyed: nobody to answer
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown } | null = null;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      body = null;
+    }
+    // Hand the parsed body on, so Express's JSON parser does not wait for a stream already read.
+    const forward = () => {
+      Object.assign(req, { body: body ?? {}, _body: true });
+      fullStack(req, res);
+    };
+    const slug = body && typeof body === 'object' ? cache.publicPolicySlug(body) : null;
+    if (!body || !slug) return forward();
 
-  const key = raw.toString('utf8');
-  const current = await policies
-    .bySlug(RequestContext.anonymous('fast-path'), slug)
-    .catch(() => null);
-  const hit = cache.get(key);
-  if (hit && current && hit.etag === current.etag) {
-    res.writeHead(200, {
-      ...COMMON_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Request-Id': randomUUID(),
-      'Content-Length': hit.bytes.length,
-    });
-    res.end(hit.bytes);
-    return;
-  }
-  if (current)
-    captureResponse(
-      res,
-      (status, bytes) =>
-        status === 200 && !bytes.includes('"errors"') && cache.set(key, current.etag, bytes),
+    const key = raw.toString('utf8');
+    const hit = cache.get(key);
+    const current = policies.cached(slug);
+    if (hit && current && hit.etag === current.etag) {
+      res.writeHead(200, hit.headers);
+      res.end(hit.bytes);
+      return;
+    }
+    // Not answered from memory: remember what the full stack answers, for the current policy.
+    policies.bySlug(RequestContext.anonymous('fast-path'), slug).then(
+      (entry) => {
+        if (entry)
+          captureResponse(
+            res,
+            (status, bytes) =>
+              status === 200 && !bytes.includes('"errors"') && cache.set(key, entry.etag, bytes),
+          );
+        forward();
+      },
+      () => forward(),
     );
-  forward();
+  });
 }
 
 /** Remembers the bytes the full stack sends, to answer the same request next time. */
@@ -165,27 +208,32 @@ function isJson(req: IncomingMessage): boolean {
 
 const MAX_BODY = 100_000;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        req.destroy();
-        reject(new Error('body too large'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+/** Only bodies of a declared, small length: anything else gets the full stack's limits and 413. */
+function hasSmallBody(req: IncomingMessage): boolean {
+  const length = Number(req.headers['content-length']);
+  return Number.isInteger(length) && length >= 0 && length <= MAX_BODY;
+}
+
+function readBody(req: IncomingMessage, done: (error: Error | null, body?: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY) {
+      req.destroy();
+      done(new Error('body too large'));
+      return;
+    }
+    chunks.push(chunk);
   });
+  req.on('end', () => done(null, Buffer.concat(chunks)));
+  req.on('error', (error) => done(error));
 }
 
 interface CachedResponse {
   etag: string;
   bytes: Buffer;
+  headers: OutgoingHttpHeaders;
 }
 
 const MAX_ENTRIES = 1_000;
@@ -202,7 +250,16 @@ class PublicGraphqlCache {
   set(key: string, etag: string, bytes: Buffer): void {
     if (this.responses.size >= MAX_ENTRIES)
       this.responses.delete(this.responses.keys().next().value as string);
-    this.responses.set(key, { etag, bytes });
+    this.responses.set(key, {
+      etag,
+      bytes,
+      headers: {
+        ...COMMON_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Length': bytes.length,
+      },
+    });
   }
 
   /** The practice slug when the request is a query selecting only `publicPolicy` (once); else null. */

@@ -83,6 +83,28 @@ describe('fast public reads', () => {
     expect((await unknown.json()).error.code).toBe('NOT_FOUND');
   });
 
+  it('answers HEAD with the headers only, and survives an oversized anonymous GraphQL body', async () => {
+    const url = `${t.url}/public/practices/wilmslow-health-centre/policy`;
+    const get = await fetch(url);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
+    expect(await head.text()).toBe('');
+
+    const huge = JSON.stringify({
+      query: `{ publicPolicy(practiceSlug: "${'a'.repeat(200_000)}") { title } }`,
+    });
+    const tooLarge = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
+    expect(tooLarge.status).toBe(413);
+    // The process is still serving.
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('does not cache signed-in or non-public GraphQL requests', async () => {
     const anonymousMe = await t.gql('{ me { email } }');
     expect(anonymousMe.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -6,4 +6,5 @@ export * from './lib/policy-versions.service';
 export * from './lib/policy-drafts.service';
 export * from './lib/policy-publishing.service';
 export * from './lib/public-policy.service';
+export type { PublicPolicyEntry } from './lib/public-policy.cache';
 export * from './lib/policy.module';

@@ -30,6 +30,15 @@ export class PublicPolicyService {
     private readonly cache: PublicPolicyCache,
   ) {}
 
+  /**
+   * The cached answer for a slug, synchronously: the entry, null when the practice has published
+   * nothing, undefined when the cache does not know (call bySlug). Lets the hottest read avoid
+   * promises altogether.
+   */
+  cached(slug: string): PublicPolicyEntry | null | undefined {
+    return this.cache.get(slug)?.entry;
+  }
+
   /** The published policy behind a slug; null for an unknown slug or nothing published. */
   async bySlug(ctx: RequestContext, slug: string): Promise<PublicPolicyEntry | null> {
     if (!isPracticeSlug(slug)) return null;

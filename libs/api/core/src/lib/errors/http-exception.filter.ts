@@ -43,12 +43,29 @@ export class HttpErrorFilter implements ExceptionFilter {
         },
       });
     }
+    const clientError = bodyParserError(exception);
+    if (clientError) return response.status(clientError.status).json({ error: clientError });
     const correlationId = String(request.id ?? randomUUID());
     this.logger.error({ err: exception, correlationId }, 'Unexpected error on an HTTP route');
-    return response
-      .status(500)
-      .json({
-        error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', correlationId },
-      });
+    return response.status(500).json({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', correlationId },
+    });
   }
+}
+
+/**
+ * Errors the body parsers raise before any route runs (http-errors with `expose`): malformed JSON,
+ * a body over the limit, an unsupported charset. They are the caller's fault, so 4xx, not 500.
+ */
+function bodyParserError(
+  exception: unknown,
+): { status: number; code: string; message: string } | null {
+  const error = exception as { status?: unknown; expose?: unknown; type?: unknown };
+  if (!error || typeof error.status !== 'number' || error.expose !== true) return null;
+  if (error.status < 400 || error.status > 499) return null;
+  if (error.type === 'entity.too.large')
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+  if (error.type === 'entity.parse.failed')
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' };
+  return { status: error.status, code: 'BAD_REQUEST', message: 'The request body was refused.' };
 }
