@@ -95,6 +95,30 @@ const victimCount = async (f: IsolationFixtures) =>
     )
   ).feedbackItems.totalCount;
 
+/** A Trumpington complaint closed 11 years ago: past its retention period, awaiting review. */
+async function victimPastRetention(f: IsolationFixtures): Promise<string> {
+  const data = await asVictim<{ channels: { label: string }[] }>(f, '{ channels { label } }');
+  const label = data.channels[0].label.replace(/[",]/g, '');
+  const year = new Date().getUTCFullYear() - 11;
+  const csv = [
+    'received_on,channel,summary,kind,status,subject_areas,complainant_status,age_band,acknowledged_on,responded_on,closed_on,outcome,phso_informed',
+    `${year}-01-05,${label},Trumpington retention victim,complaint,closed,clinical,patient,unknown,${year}-01-06,${year}-02-01,${year}-02-02,upheld,yes`,
+  ].join('\n');
+  await asVictim(f, 'mutation ($csv: String!) { importComplaintsCsv(csv: $csv) { imported } }', {
+    csv,
+  });
+  const [row] = await f.t.db.run({ tenantPracticeId: f.trumpingtonId }, (uow) =>
+    uow.query<{ id: string }>(
+      `SELECT feedback_id AS id FROM feedback_texts WHERE practice_id = $1 AND summary = 'Trumpington retention victim' LIMIT 1`,
+      [f.trumpingtonId],
+    ),
+  );
+  return row.id;
+}
+
+const RETENTION_STATE =
+  '{ retentionReview(first: 100) { items { feedbackId retentionReviewDue latestReview { id } } } }';
+
 export const FEEDBACK_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
   'Query.feedbackItems': {
     kind: 'active-practice',
@@ -157,6 +181,36 @@ export const FEEDBACK_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
     unchanged: async (f) => {
       if (String(await victimCount(f)) !== f.victim.get('feedback-count'))
         throw new Error('an item was logged in the victim practice');
+    },
+  },
+  'Query.retentionSettings': {
+    kind: 'active-practice',
+    query: '{ retentionSettings { retentionYears isDefault updatedBy } }',
+  },
+  'Query.retentionReview': {
+    kind: 'active-practice',
+    query:
+      '{ retentionReview(first: 100) { totalCount items { feedbackId reference closedOn latestReview { reason decidedBy } } } }',
+  },
+  'Mutation.saveRetentionSettings': {
+    kind: 'active-practice',
+    query:
+      'mutation { saveRetentionSettings(input: { retentionYears: 11 }) { retentionYears updatedBy } }',
+  },
+  'Mutation.recordRetentionReview': {
+    kind: 'by-id',
+    setup: async (f) => ({ id: await victimPastRetention(f) }),
+    query:
+      'mutation ($id: ID!) { recordRetentionReview(input: { feedbackId: $id, decision: approved_for_destruction, reason: "matrix" }) { feedbackId } }',
+    unchanged: async (f, { id }) => {
+      const data = await asVictim<{
+        retentionReview: {
+          items: { feedbackId: string; retentionReviewDue: boolean; latestReview: unknown }[];
+        };
+      }>(f, RETENTION_STATE);
+      const item = data.retentionReview.items.find((i) => i.feedbackId === id);
+      if (!item?.retentionReviewDue || item.latestReview)
+        throw new Error('the victim record was reviewed');
     },
   },
 };

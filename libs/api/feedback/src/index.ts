@@ -8,3 +8,5 @@ export * from './lib/rate-limiter';
 export * from './lib/feedback.module';
 export * from './lib/complaints-import.service';
 export * from './lib/fft.service';
+export * from './lib/retention.types';
+export * from './lib/retention.inputs';

@@ -11,3 +11,4 @@ export * from './lib/escalation';
 export * from './lib/csv';
 export * from './lib/ko41b';
 export * from './lib/suppression';
+export * from './lib/retention';

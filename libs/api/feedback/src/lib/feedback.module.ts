@@ -26,6 +26,8 @@ import {
   PublicFeedbackService,
 } from './public-feedback.service';
 import { MemoryRateLimiter, RATE_LIMITER, RedisRateLimiter } from './rate-limiter';
+import { RetentionResolver } from './retention.resolver';
+import { RetentionService } from './retention.service';
 
 /** Feedback and complaints log, statutory clocks, Friends and Family Test and the online form. */
 @Module({
@@ -41,11 +43,13 @@ import { MemoryRateLimiter, RATE_LIMITER, RedisRateLimiter } from './rate-limite
     ComplaintsImportService,
     FftService,
     PublicFeedbackService,
+    RetentionService,
     FeedbackLoaders,
     FeedbackResolver,
     FftResolver,
     BankHolidaysResolver,
     PublicFeedbackResolver,
+    RetentionResolver,
     { provide: PUBLIC_FORM_LIMITS, useValue: DEFAULT_PUBLIC_FORM_LIMITS },
     {
       // Shared counters when several API nodes run (REDIS_URL); this process's memory otherwise.

@@ -10,6 +10,7 @@ import { CreateSocialMediaIncidents1763800301000 } from './1763800301000-create-
 import { CreateAlerts1763800302000 } from './1763800302000-create-alerts';
 import { CreateInsightsAggregates1763800400000 } from './1763800400000-create-insights-aggregates';
 import { CreateInsightsIncidents1763800401000 } from './1763800401000-create-insights-incidents';
+import { CreateComplaintRetention1763800500000 } from './1763800500000-create-complaint-retention';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const PARLEY_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const PARLEY_MIGRATIONS = [
   CreateAlerts1763800302000,
   CreateInsightsAggregates1763800400000,
   CreateInsightsIncidents1763800401000,
+  CreateComplaintRetention1763800500000,
 ];
