@@ -6,6 +6,8 @@ export * from './lib/bank-holidays.service';
 export * from './lib/feedback-query.service';
 export * from './lib/rate-limiter';
 export * from './lib/feedback.module';
+export * from './lib/public-feedback.inputs';
+export * from './lib/public-feedback.service';
 export * from './lib/complaints-import.service';
 export * from './lib/fft.service';
 export * from './lib/retention.types';

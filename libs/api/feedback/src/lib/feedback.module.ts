@@ -63,7 +63,7 @@ import { RetentionService } from './retention.service';
           : new MemoryRateLimiter(),
     },
   ],
-  exports: [BankHolidaysService, FeedbackQueryService],
+  exports: [BankHolidaysService, FeedbackQueryService, PublicFeedbackService],
 })
 export class FeedbackModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

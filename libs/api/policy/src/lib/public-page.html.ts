@@ -1,10 +1,25 @@
 import { escapeHtml } from '@parley/shared/policy-render';
+import {
+  errorSummary,
+  PAGE_FORM_STYLE,
+  type PageFormState,
+  pageFormSection,
+} from './public-page-form.html';
 import type { PublicChannel, PublicPolicy } from './policy.types';
 import { sanitizePolicyHtmlForPage } from './safe-html';
 
 export interface PublicPageOptions {
   /** Chrome-less variant for an iframe on the practice's own website. */
   embed: boolean;
+  /** The practice's address, for the form's action. */
+  slug: string;
+  /** The online form's state, when the practice offers one (refilled, problems, thank-you). */
+  form?: PageFormState;
+}
+
+/** Where the hosted page's form posts (and, for the iframe, keeps to the iframe variant). */
+export function pageFormAction(slug: string, embed: boolean): string {
+  return `/p/${encodeURIComponent(slug)}/feedback${embed ? '?embed=1' : ''}`;
 }
 
 // NHS-style palette: text #212b32 on white is 14.9:1, links #005eb8 are 5.9:1, focus is
@@ -36,8 +51,10 @@ a:focus-visible{outline:3px solid transparent;background:#ffeb3b;color:#212b32;b
 .channel-label{font-weight:600;display:block}
 .channel-instructions{margin:.25rem 0 0}
 .parley-policy-sign-off{font-style:italic}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .site-footer{border-top:1px solid #d8dde0;margin-top:2rem;color:#4c6272;font-size:.875rem}
-@media (prefers-color-scheme:dark){html{color:#f0f4f5;background:#1a1f22}a{color:#8cc8ff}a:visited{color:#d3b6ff}.meta,.site-footer{color:#c5ced3}a:focus-visible{color:#212b32}}
+${PAGE_FORM_STYLE}
+@media (prefers-color-scheme:dark){html{color:#f0f4f5;background:#1a1f22}a{color:#8cc8ff}a:visited{color:#d3b6ff}.meta,.site-footer,.hint{color:#c5ced3}a:focus-visible{color:#212b32}.error-message{color:#ff9c92}}
 `;
 
 /** The hosted policy page: server-rendered, no script, readable without CSS. */
@@ -48,7 +65,8 @@ export function renderPublicPage(policy: PublicPolicy, options: PublicPageOption
     // The snapshot's title is an h2; on its own page it is the h1.
     sanitizePolicyHtmlForPage(policy.html),
     `<p class="meta">Effective from ${escapeHtml(displayDate(policy.effectiveDate))} (version ${policy.version}).</p>`,
-    channelsSection(policy.channels),
+    channelsSection(policy.channels.filter((c) => c.kind !== 'online_form' || c.href)),
+    formSection(policy, options),
     `</div></main>`,
   ];
   const chrome = options.embed
@@ -83,6 +101,19 @@ function page(title: string, head: string, body: string): string {
     `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n${head}` +
     `<title>${title}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+  );
+}
+
+/** The practice's online form, when it offers one: posts to Parley, no script needed. */
+function formSection(policy: PublicPolicy, options: PublicPageOptions): string {
+  const channel = policy.channels.find((c) => c.kind === 'online_form');
+  // A post to a practice that offers no form (any more): say so, with no form to fill in.
+  if (!channel) return errorSummary(options.form?.problems ?? []);
+  return pageFormSection(
+    channel,
+    pageFormAction(options.slug, options.embed),
+    policy.practiceName,
+    options.form,
   );
 }
 

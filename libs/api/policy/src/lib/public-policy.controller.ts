@@ -57,25 +57,39 @@ export class PublicPolicyPageController {
   async page(
     @Ctx() ctx: RequestContext,
     @Param('slug') slug: string,
-    @Query('embed') embed: string | undefined,
+    @Query('embed') embedQuery: string | undefined,
+    @Query('sent') sent: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     const entry = await this.publicPolicies.bySlug(ctx, slug);
-    const isEmbed = embed === '1' || embed === 'true';
-    if (isEmbed) {
-      res.setHeader('Content-Security-Policy', EMBED_CSP);
-      res.removeHeader('X-Frame-Options');
-      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    }
+    const embed = isEmbedQuery(embedQuery);
+    if (embed) allowFraming(res);
     res.type('text/html; charset=utf-8');
     if (!entry) {
       res.setHeader('Cache-Control', 'no-cache');
       res.status(404).send(renderNotFoundPage());
       return;
     }
-    res.setHeader('Cache-Control', CACHE_CONTROL);
-    res.status(200).send(renderPublicPage(entry.policy, { embed: isEmbed }));
+    // After the no-script form: the thank-you with the item's reference (shown only if well formed).
+    const sentReference =
+      typeof sent === 'string' && RECEIPT_REFERENCE.test(sent) ? sent : undefined;
+    res.setHeader('Cache-Control', sentReference ? 'no-store' : CACHE_CONTROL);
+    res.status(200).send(renderPublicPage(entry.policy, { embed, slug, form: { sentReference } }));
   }
+}
+
+/** A feedback receipt's reference: the first 8 hex digits of the item's id, upper case. */
+const RECEIPT_REFERENCE = /^[0-9A-F]{8}$/;
+
+export function isEmbedQuery(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/** The iframe variant may be framed by any site; it runs no script at all. */
+export function allowFraming(res: Response): void {
+  res.setHeader('Content-Security-Policy', EMBED_CSP);
+  res.removeHeader('X-Frame-Options');
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
 }
 
 function openToAnyOrigin(res: Response): void {

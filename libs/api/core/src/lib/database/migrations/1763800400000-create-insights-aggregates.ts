@@ -214,14 +214,21 @@ function bind(expression: string, side: 'o' | 'n'): string {
 }
 const flagList = (counters: [string, string][], side: 'o' | 'n', sign: string) =>
   counters.map(([, when]) => `CASE WHEN ${bind(when, side)} THEN ${sign} ELSE 0 END`);
-const vector = (counters: [string, string][], side: 'o' | 'n') => `ROW(${flagList(counters, side, '1').join(', ')})`;
+const vector = (counters: [string, string][], side: 'o' | 'n') =>
+  `ROW(${flagList(counters, side, '1').join(', ')})`;
 
 /**
  * Adds `values` (one expression per counter) to a practice-month row: an UPDATE first (the row
  * nearly always exists), and only when it does not, the ICB looked up and the row inserted
  * (ON CONFLICT covers a concurrent first insert).
  */
-function addTo(table: string, counters: [string, string][], practice: string, month: string, values: string[]): string {
+function addTo(
+  table: string,
+  counters: [string, string][],
+  practice: string,
+  month: string,
+  values: string[],
+): string {
   return `
       UPDATE insights.${table} AS m SET ${counters.map(([c], i) => `${c} = m.${c} + (${values[i]})`).join(', ')}
        WHERE m.practice_id = ${practice} AND m.month = ${month};
@@ -245,9 +252,17 @@ function moveFeedbackFunction(): string {
     `${side}.kind = 'complaint' AND NOT ${side}.outside_regulations AND ${side}.status <> 'withdrawn'`;
   const month = (side: 'o' | 'n', column: string) => `date_trunc('month', ${side}.${column})::date`;
   const delta = (counters: [string, string][]) =>
-    counters.map(([, when]) => `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`);
-  const add = (table: string, counters: [string, string][], side: 'o' | 'n', column: string, values: string[]) =>
-    addTo(table, counters, `${side}.practice_id`, month(side, column), values);
+    counters.map(
+      ([, when]) =>
+        `(CASE WHEN ${bind(when, 'n')} THEN 1 ELSE 0 END) - (CASE WHEN ${bind(when, 'o')} THEN 1 ELSE 0 END)`,
+    );
+  const add = (
+    table: string,
+    counters: [string, string][],
+    side: 'o' | 'n',
+    column: string,
+    values: string[],
+  ) => addTo(table, counters, `${side}.practice_id`, month(side, column), values);
   return `
     CREATE FUNCTION insights.move_feedback(has_old boolean, o public.feedback_items, has_new boolean, n public.feedback_items) RETURNS void ${DEFINER} AS $fn$
     DECLARE
@@ -355,7 +370,8 @@ const AGGREGATES = ['feedback_monthly', 'complaint_monthly', 'fft_monthly', 'pol
  * version on the same page, no index entry), so the tables neither bloat nor scatter an ICB's
  * rows over ever more pages; autovacuum visits them early.
  */
-const COUNTER_TABLE = 'fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.05';
+const COUNTER_TABLE =
+  'fillfactor = 50, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.05';
 
 /**
  * ICB insights: a schema of aggregate tables (counts per practice × month, the policy overview,
