@@ -24,6 +24,7 @@ import {
   DEFAULT_PUBLIC_FORM_LIMITS,
   PUBLIC_FORM_LIMITS,
   PublicFeedbackService,
+  type PublicFormLimits,
 } from './public-feedback.service';
 import { MemoryRateLimiter, RATE_LIMITER, RedisRateLimiter } from './rate-limiter';
 import { RetentionResolver } from './retention.resolver';
@@ -50,7 +51,20 @@ import { RetentionService } from './retention.service';
     BankHolidaysResolver,
     PublicFeedbackResolver,
     RetentionResolver,
-    { provide: PUBLIC_FORM_LIMITS, useValue: DEFAULT_PUBLIC_FORM_LIMITS },
+    {
+      provide: PUBLIC_FORM_LIMITS,
+      inject: [PARLEY_CONFIG],
+      useFactory: ({ publicFormLimits }: ParleyConfig): PublicFormLimits => ({
+        perIp: {
+          ...DEFAULT_PUBLIC_FORM_LIMITS.perIp,
+          limit: publicFormLimits.perIpPerTenMinutes,
+        },
+        perPractice: {
+          ...DEFAULT_PUBLIC_FORM_LIMITS.perPractice,
+          limit: publicFormLimits.perPracticePerHour,
+        },
+      }),
+    },
     {
       // Shared counters when several API nodes run (REDIS_URL); this process's memory otherwise.
       provide: RATE_LIMITER,

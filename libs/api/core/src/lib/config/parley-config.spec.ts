@@ -42,6 +42,25 @@ describe('loadParleyConfig', () => {
     ]);
   });
 
+  it('reads the online-form limits, defaulting to 10 per address and 100 per practice', () => {
+    expect(loadParleyConfig({}, cwd).publicFormLimits).toEqual({
+      perIpPerTenMinutes: 10,
+      perPracticePerHour: 100,
+    });
+    expect(
+      loadParleyConfig(
+        { PUBLIC_FORM_LIMIT_PER_IP: '3', PUBLIC_FORM_LIMIT_PER_PRACTICE: '50000' },
+        cwd,
+      ).publicFormLimits,
+    ).toEqual({ perIpPerTenMinutes: 3, perPracticePerHour: 50000 });
+    expect(
+      problemsOf({ PUBLIC_FORM_LIMIT_PER_IP: '0', PUBLIC_FORM_LIMIT_PER_PRACTICE: 'lots' }),
+    ).toEqual([
+      'PUBLIC_FORM_LIMIT_PER_IP must be a positive whole number, not "0".',
+      'PUBLIC_FORM_LIMIT_PER_PRACTICE must be a positive whole number, not "lots".',
+    ]);
+  });
+
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://x@y/z' })[0]).toMatch(
       /DATABASE_URL must start with postgres:\/\//,

@@ -24,6 +24,8 @@ export interface ParleyConfig {
   /** Seconds between scheduled alert sweeps (complaint clocks, volume alerts); 0 turns the timer off. */
   alertSweepIntervalSeconds: number;
   smtpUrl: string | null;
+  /** How many online-form submissions are accepted per client address (10 min) and per practice (hour). */
+  publicFormLimits: { perIpPerTenMinutes: number; perPracticePerHour: number };
   adminDir: string | null;
   embedDir: string | null;
 }
@@ -85,6 +87,20 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
       ? 0
       : parsePositiveInt(sweepSetting, 300, 'ALERT_SWEEP_INTERVAL_SECONDS', problems);
   const smtpUrl = parseUrl(env['SMTP_URL'], ['smtp:', 'smtps:'], 'SMTP_URL', problems);
+  const publicFormLimits = {
+    perIpPerTenMinutes: parsePositiveInt(
+      env['PUBLIC_FORM_LIMIT_PER_IP'],
+      10,
+      'PUBLIC_FORM_LIMIT_PER_IP',
+      problems,
+    ),
+    perPracticePerHour: parsePositiveInt(
+      env['PUBLIC_FORM_LIMIT_PER_PRACTICE'],
+      100,
+      'PUBLIC_FORM_LIMIT_PER_PRACTICE',
+      problems,
+    ),
+  };
 
   const demoFlag = env['PARLEY_DEMO_DATA'];
   if (demoFlag !== undefined && !['true', 'false'].includes(demoFlag)) {
@@ -115,6 +131,7 @@ export function loadParleyConfig(env: Env = process.env, cwd = process.cwd()): P
     redisUrl,
     alertSweepIntervalSeconds,
     smtpUrl,
+    publicFormLimits,
     adminDir: env['PARLEY_ADMIN_DIR'] ? resolvePath(env['PARLEY_ADMIN_DIR'], cwd) : null,
     embedDir: env['PARLEY_EMBED_DIR'] ? resolvePath(env['PARLEY_EMBED_DIR'], cwd) : null,
   };

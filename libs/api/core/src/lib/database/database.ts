@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { DatabaseUnavailableError } from '../errors/parley-errors';
 import { DbRole, TENANT_SETTING } from './db-roles';
+import { isConnectionError } from './pg-errors';
 import { SerialQueue } from './serial-queue';
 import { UnitOfWork, type TenantScope } from './unit-of-work';
 
@@ -40,7 +42,10 @@ export class Database {
       );
     }
     const role = options.role ?? DbRole.App;
-    const job = () => this.execute(scope.tenantPracticeId, role, work);
+    const job = () =>
+      this.execute(scope.tenantPracticeId, role, work).catch((error: unknown) => {
+        throw isConnectionError(error) ? new DatabaseUnavailableError() : error;
+      });
     return this.queue ? this.queue.run(job) : job();
   }
 

@@ -23,3 +23,19 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgErrorOf(error)?.code === FOREIGN_KEY_VIOLATION;
 }
+
+/** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
+const CONNECTION_STATES = /^(08\d{3}|57P0[1-4])$/;
+/** Node and node-postgres errors of a connection that is gone or never came. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+
+/** True when the error means the database connection failed, not the statement. */
+export function isConnectionError(error: unknown): boolean {
+  const e = pgErrorOf(error) as (PgError & { message?: string }) | null;
+  if (!e) return false;
+  if (e.code && (CONNECTION_STATES.test(e.code) || CONNECTION_CODES.has(e.code))) return true;
+  const message = e.message ?? (error as { message?: string }).message ?? '';
+  return CONNECTION_MESSAGES.test(message);
+}

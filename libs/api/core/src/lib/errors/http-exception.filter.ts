@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { GqlContextType } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { ParleyError, RateLimitedError } from './parley-errors';
+import { DatabaseUnavailableError, ParleyError, RateLimitedError } from './parley-errors';
 
 /**
  * Shapes errors of the HTTP routes as `{ error: { code, message, field? } }`. GraphQL errors are
@@ -19,7 +19,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
 
     if (exception instanceof ParleyError) {
-      if (exception instanceof RateLimitedError)
+      if (exception instanceof RateLimitedError || exception instanceof DatabaseUnavailableError)
         response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       return response.status(exception.httpStatus).json({
         error: {

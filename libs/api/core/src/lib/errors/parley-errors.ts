@@ -57,3 +57,17 @@ export class RateLimitedError extends ParleyError {
     super(`Too many requests. Try again in ${retryAfterSeconds} seconds.`);
   }
 }
+
+/**
+ * The database cannot be reached (restarting, failing over, network): nothing the caller did
+ * wrong, and worth retrying. A write that failed this way may or may not have committed, so
+ * only idempotent retries (the public form's Idempotency-Key) are safe.
+ */
+export class DatabaseUnavailableError extends ParleyError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly httpStatus = 503;
+  readonly retryAfterSeconds = 2;
+  constructor() {
+    super('The service is briefly unavailable. Try again in a few seconds.');
+  }
+}
