@@ -60,7 +60,9 @@ export const APP_ROUTES: Routes = [
       ),
       comingSoon(ADMIN_AREAS.incidents),
       comingSoon(ADMIN_AREAS.escalation),
-      comingSoon(ADMIN_AREAS.insights),
+      feature(ADMIN_AREAS.insights, () =>
+        import('@parley/admin/insights').then((m) => m.INSIGHTS_ROUTES),
+      ),
       feature(ADMIN_AREAS.people, () =>
         import('@parley/admin/people').then((m) => m.PEOPLE_ROUTES),
       ),

@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { FormAlertComponent } from '@parley/admin/ui';
+import { londonDateOf } from '@parley/shared/domain';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { InsightsTrendsDocument, type InsightsTrendsQuery } from '../generated/graphql';
+import { CsvDownloads } from '../model/csv-download';
+import { rangeOptions, trendFiltersFrom } from '../model/filters';
+import { formatNumber, rangeText, shownCount } from '../model/format';
+import { injectIcbChoice } from '../model/icbs.store';
+import { flaggedCount, practiceRows } from '../model/rows';
+import { FigureComponent } from '../ui/figure.component';
+import { BreakdownsComponent } from './breakdowns.component';
+import { OverTimeComponent } from './over-time.component';
+import { PracticeComparisonComponent } from './practice-comparison.component';
+import { ThresholdsComponent } from './thresholds.component';
+import { TrendFiltersComponent } from './trend-filters.component';
+
+type Trends = InsightsTrendsQuery['insightsTrends'];
+
+/**
+ * Complaint and feedback trends of an ICB, or (with `practiceId`, from the address) of one of its
+ * practices. Aggregates only, suppressed by the API; nothing here leads to an item.
+ */
+@Component({
+  selector: 'parley-insights-trends-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    FormAlertComponent,
+    FigureComponent,
+    TrendFiltersComponent,
+    OverTimeComponent,
+    PracticeComparisonComponent,
+    ThresholdsComponent,
+    BreakdownsComponent,
+  ],
+  templateUrl: './trends.page.html',
+  styleUrls: ['../insights.css'],
+})
+export class TrendsPage {
+  private readonly client = inject(GraphqlClient);
+  private readonly downloads = inject(CsvDownloads);
+
+  /** Set on a practice's drill-down (route parameter). */
+  readonly practiceId = input<string | undefined>(undefined);
+
+  protected readonly choice = injectIcbChoice();
+  private readonly today = londonDateOf(new Date());
+  protected readonly ranges = rangeOptions(this.today);
+  protected readonly filters = computed(() => trendFiltersFrom(this.choice.params(), this.today));
+  /** The practice from the ICB's list, for the heading while its figures load. */
+  protected readonly practice = computed(() => {
+    const id = this.practiceId();
+    return id ? (this.choice.icb()?.practices.find((p) => p.id === id) ?? null) : null;
+  });
+
+  protected readonly trends = signal<Trends | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly downloading = signal(false);
+  protected readonly downloadError = signal<string | null>(null);
+  private readonly reloads = signal(0);
+
+  protected readonly flagged = computed(() => {
+    const t = this.trends();
+    return t ? flaggedCount(t) : 0;
+  });
+  /** The drill-down's own figures over the range (the API's summary of the one practice). */
+  protected readonly summary = computed(() => {
+    const t = this.trends();
+    const row = t && t.practice ? practiceRows(t)[0] : undefined;
+    return row ?? null;
+  });
+  protected readonly patients = computed(() =>
+    formatNumber(this.trends()?.registeredPatients ?? 0),
+  );
+  protected readonly shownCount = shownCount;
+  protected readonly rangeText = rangeText;
+
+  private readonly variables = computed(() => {
+    const icb = this.choice.icb();
+    const { period, range } = this.filters();
+    if (!icb) return null;
+    return {
+      icbId: icb.id,
+      period,
+      from: range.from,
+      to: range.to,
+      practiceId: this.practiceId() ?? null,
+      n: this.reloads(),
+    };
+  });
+
+  constructor() {
+    toObservable(this.variables)
+      .pipe(
+        switchMap((variables) => {
+          if (!variables) return of(null);
+          this.loading.set(true);
+          const { n: _n, ...request } = variables;
+          return this.client.request(InsightsTrendsDocument, request).pipe(
+            map((r) => ({ trends: r.insightsTrends })),
+            catchError((error: unknown) => of({ error: errorMessage(error) })),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if (!result) return;
+        if ('error' in result) {
+          this.trends.set(null);
+          this.loadError.set(result.error);
+          return;
+        }
+        this.loadError.set(null);
+        this.trends.set(result.trends);
+      });
+  }
+
+  protected reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  protected async downloadCsv(): Promise<void> {
+    const variables = this.variables();
+    if (!variables || this.downloading()) return;
+    this.downloading.set(true);
+    this.downloadError.set(null);
+    try {
+      await this.downloads.save(
+        'trends.csv',
+        {
+          icbId: variables.icbId,
+          period: variables.period,
+          from: variables.from,
+          to: variables.to,
+          practiceId: variables.practiceId,
+        },
+        `trends-${variables.from}-${variables.to}.csv`,
+      );
+    } catch (error) {
+      this.downloadError.set(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.downloading.set(false);
+    }
+  }
+}
