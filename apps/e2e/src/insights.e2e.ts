@@ -180,8 +180,8 @@ describe('ICB insights', () => {
     expect(trendsCsv.text).not.toMatch(OTHER_ICB_PRACTICE);
 
     // The ICB's thresholds: a practice whose figures are hidden is not judged on them.
-    await page.getByLabel('Most complaints per 1,000 patients per year').fill('1.5');
-    await page.getByLabel('Least % acknowledged within 3 working days').fill('90');
+    await page.getByLabel('Highest complaint rate').fill('1.5');
+    await page.getByLabel('Lowest % acknowledged in time').fill('90');
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText('Thresholds saved.').waitFor();
     await page
@@ -195,8 +195,8 @@ describe('ICB insights', () => {
       .first()
       .waitFor();
     // Put them back as they were (not set), for whoever comes next.
-    await page.getByLabel('Most complaints per 1,000 patients per year').fill('');
-    await page.getByLabel('Least % acknowledged within 3 working days').fill('');
+    await page.getByLabel('Highest complaint rate').fill('');
+    await page.getByLabel('Lowest % acknowledged in time').fill('');
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText('Practices are not flagged on their complaint rate.').waitFor();
 

@@ -29,15 +29,19 @@ describe('chart models', () => {
 
   it('practices as bars of their rate, hidden ones left out', () => {
     const { config, summary } = practiceRateChart(trends);
-    expect(config.data.labels).toEqual(['Wilmslow Health Centre', 'Riverside Surgery (demo)']);
+    expect(config.data.labels).toEqual([
+      'Wilmslow Health Centre',
+      'Riverside Surgery (demo) (not shown)',
+    ]);
     expect(config.data.datasets[0]?.data).toEqual([2.54, null]);
     expect(summary).toContain('Not shown for 1 of 2 practices.');
   });
 
   it('row totals of a table, never worked out from hidden cells', () => {
     const { config } = rowTotalsChart(trends.complaintsByTheme, 'Complaints');
-    // "Communication" has a hidden cell, so its total is hidden too: no bar.
+    // "Communication" has a hidden cell, so its total is hidden too: no bar, and the label says so.
     expect(config.data.datasets[0]?.data).toEqual([15, null]);
+    expect(config.data.labels).toEqual(['Clinical treatment', 'Communication (not shown)']);
     expect(config.options?.scales?.['x']).toMatchObject({ ticks: { precision: 0 } });
   });
 

@@ -63,6 +63,18 @@ export function shortLabel(label: string, { max = 40, dropBrackets = true } = {}
   return head.length > max ? `${head.slice(0, max - 1).trimEnd()}…` : head;
 }
 
+/** A bar the API hid would read as zero: its label says it is not shown. */
+function barLabels(
+  labels: readonly string[],
+  values: readonly (number | null)[],
+  brackets: boolean,
+) {
+  return labels.map((label, i) => {
+    const short = shortLabel(label, { dropBrackets: brackets });
+    return values[i] === null ? `${short} (not shown)` : short;
+  });
+}
+
 function options(
   axisTitle: string,
   horizontal: boolean,
@@ -138,7 +150,7 @@ export function practiceRateChart(trends: Trends): ChartModel {
     config: {
       type: 'bar',
       data: {
-        labels: labels.map((label) => shortLabel(label, { dropBrackets: false })),
+        labels: barLabels(labels, values, false),
         datasets: [
           { label: SERIES.rate.title, data: values, backgroundColor: BLUE, maxBarThickness: 28 },
         ],
@@ -157,7 +169,7 @@ export function rowTotalsChart(table: InsightsTableFieldsFragment, axisTitle: st
     config: {
       type: 'bar',
       data: {
-        labels: labels.map((label) => shortLabel(label)),
+        labels: barLabels(labels, values, true),
         datasets: [
           { label: table.title, data: values, backgroundColor: BLUE, maxBarThickness: 22 },
         ],

@@ -45,18 +45,24 @@ const DECIMAL = /^\d+(\.\d{1,2})?$/;
     <p role="status" class="muted">{{ status() }}</p>
     <parley-form-alert [message]="error()" />
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="threshold-form">
-      <mat-form-field appearance="outline">
-        <mat-label>Most complaints per 1,000 patients per year</mat-label>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Highest complaint rate</mat-label>
         <input matInput formControlName="maxRate" inputmode="decimal" autocomplete="off" />
-        <mat-hint>Flag practices above this rate. Leave empty not to flag on it.</mat-hint>
+        <mat-hint>
+          Complaints per 1,000 registered patients per year. Practices above it are flagged; leave
+          it empty not to flag on the rate.
+        </mat-hint>
         @if (form.controls.maxRate.invalid) {
           <mat-error>Enter a number such as 5 or 7.5, with at most 2 decimals.</mat-error>
         }
       </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Least % acknowledged within 3 working days</mat-label>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Lowest % acknowledged in time</mat-label>
         <input matInput formControlName="minAck" inputmode="decimal" autocomplete="off" />
-        <mat-hint>Flag practices below this share. Leave empty not to flag on it.</mat-hint>
+        <mat-hint>
+          Share of complaints acknowledged within 3 working days. Practices below it are flagged;
+          leave it empty not to flag on acknowledgement.
+        </mat-hint>
         @if (form.controls.minAck.invalid) {
           <mat-error>Enter a percentage from 0 to 100, with at most 2 decimals.</mat-error>
         }
