@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { FIXTURE_SIGN_INS, SessionStore } from '@parley/admin/data-access';
+import { ALERTS_SOCKET, FIXTURE_SIGN_INS, SessionStore } from '@parley/admin/data-access';
 import { APP_ROUTES } from './app.routes';
 import { ParleyTitleStrategy } from './title.strategy';
 
@@ -21,6 +21,8 @@ describe('console routes', () => {
         provideHttpClientTesting(),
         { provide: TitleStrategy, useClass: ParleyTitleStrategy },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        // The top bar's live alerts never connect here.
+        { provide: ALERTS_SOCKET, useValue: () => new Promise(() => undefined) },
       ],
     });
     if (signIn) TestBed.inject(SessionStore).start(FIXTURE_SIGN_INS[signIn]());
@@ -54,12 +56,24 @@ describe('console routes', () => {
     expect(router.url).toBe('/people');
   });
 
-  it('shows an area that is not built yet as coming soon', async () => {
-    await start('manager');
+  it('opens the incident log, the escalation settings and the alerts to practice staff', async () => {
+    await start('staff');
     await harness.navigateByUrl('/incidents');
     expect(heading()).toBe('Incidents');
-    expect(harness.routeNativeElement?.textContent).toContain('Coming soon');
     expect(document.title).toBe('Incidents · Parley');
+    await harness.navigateByUrl('/escalation');
+    expect(heading()).toBe('Escalation');
+    await harness.navigateByUrl('/alerts');
+    expect(heading()).toBe('Alerts');
+    expect(document.title).toBe('Alerts · Parley');
+
+    // Changing the settings is for managers.
+    await harness.navigateByUrl('/escalation/edit');
+    expect(router.url).toBe('/');
+    TestBed.resetTestingModule();
+    await start('manager');
+    await harness.navigateByUrl('/escalation/edit');
+    expect(heading()).toBe('Change the escalation settings');
   });
 
   it('keeps people out of areas their role does not allow', async () => {

@@ -6,17 +6,7 @@ import {
   signedInGuard,
   signedOutGuard,
 } from '@parley/admin/data-access';
-
-/** An area that is not built yet: visible to whoever may use it, with a "coming soon" page. */
-function comingSoon(area: AdminArea): Route {
-  return {
-    path: area.path.slice(1),
-    title: area.label,
-    canActivate: [permissionGuard],
-    data: { permission: area.permission, area },
-    loadComponent: () => import('@parley/admin/ui').then((m) => m.ComingSoonPage),
-  };
-}
+import { Permission } from '@parley/shared/domain';
 
 /** An area with its own feature library, guarded by the area's permission. */
 function feature(area: AdminArea, loadChildren: Route['loadChildren']): Route {
@@ -58,8 +48,12 @@ export const APP_ROUTES: Routes = [
       feature(ADMIN_AREAS.feedback, () =>
         import('@parley/admin/feedback').then((m) => m.FEEDBACK_ROUTES),
       ),
-      comingSoon(ADMIN_AREAS.incidents),
-      comingSoon(ADMIN_AREAS.escalation),
+      feature(ADMIN_AREAS.incidents, () =>
+        import('@parley/admin/incidents').then((m) => m.INCIDENTS_ROUTES),
+      ),
+      feature(ADMIN_AREAS.escalation, () =>
+        import('@parley/admin/escalation').then((m) => m.ESCALATION_ROUTES),
+      ),
       feature(ADMIN_AREAS.insights, () =>
         import('@parley/admin/insights').then((m) => m.INSIGHTS_ROUTES),
       ),
@@ -72,6 +66,13 @@ export const APP_ROUTES: Routes = [
       feature(ADMIN_AREAS.onboarding, () =>
         import('@parley/admin/onboarding').then((m) => m.ONBOARDING_ROUTES),
       ),
+      // Not an area of the navigation: the top bar's alerts link leads here.
+      {
+        path: 'alerts',
+        canActivate: [permissionGuard],
+        data: { permission: Permission.AlertsRead },
+        loadChildren: () => import('@parley/admin/alerts').then((m) => m.ALERTS_ROUTES),
+      },
       {
         path: '**',
         title: 'Page not found',

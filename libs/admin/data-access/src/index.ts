@@ -9,3 +9,4 @@ export * from './lib/guards/guards';
 export { Role as ApiRole } from './lib/generated/graphql';
 export * from './lib/navigation/areas';
 export * from './lib/testing/session-fixtures';
+export * from './lib/alerts/alerts-socket';

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
@@ -9,6 +9,7 @@ import {
   SessionStore,
 } from '@parley/admin/data-access';
 import { Permission } from '@parley/shared/domain';
+import { LiveAlerts } from './alerts/live-alerts';
 import { ShellComponent } from './shell.component';
 
 @Component({ template: '<h1>Page</h1>' })
@@ -29,6 +30,7 @@ describe('ShellComponent', () => {
           { path: 'people', component: StubPage, data: { permission: Permission.PeopleManage } },
         ]),
         { provide: AuthService, useValue: { signOut } },
+        { provide: LiveAlerts, useValue: { openCount: signal(3), latest: signal(null) } },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -83,6 +85,16 @@ describe('ShellComponent', () => {
     TestBed.resetTestingModule();
     await render('platformAdmin');
     expect(navLabels()).toEqual(['Home', 'Insights', 'Onboarding']);
+  });
+
+  it('shows the open alerts to practice members only', async () => {
+    await render('staff');
+    expect(
+      el.querySelector('parley-alerts-indicator a')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe('Alerts 3 open');
+    TestBed.resetTestingModule();
+    await render('auditor');
+    expect(el.querySelector('parley-alerts-indicator')).toBeNull();
   });
 
   it('shows the person and their role, and signs out', async () => {

@@ -27,11 +27,12 @@ import {
   visibleAreas,
 } from '@parley/admin/data-access';
 import { IconComponent } from '@parley/admin/ui';
-import { Role } from '@parley/shared/domain';
+import { Permission, Role } from '@parley/shared/domain';
 import { filter, map } from 'rxjs';
+import { AlertsIndicatorComponent } from './alerts/alerts-indicator.component';
 
 /**
- * The signed-in layout: a top bar (product, practice switcher, person, sign out), a side
+ * The signed-in layout: a top bar (product, practice switcher, live alerts, person, sign out), a side
  * navigation with the areas the person's role allows, and the page.
  */
 @Component({
@@ -48,6 +49,7 @@ import { filter, map } from 'rxjs';
     MatFormFieldModule,
     MatSelectModule,
     IconComponent,
+    AlertsIndicatorComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
@@ -72,6 +74,7 @@ export class ShellComponent {
   protected readonly activePracticeId = this.session.activePracticeId;
   protected readonly activePractice = this.session.activePractice;
   protected readonly areas = computed(() => visibleAreas((p) => this.session.can(p)));
+  protected readonly canSeeAlerts = computed(() => this.session.can(Permission.AlertsRead));
   protected readonly roleInPractice = computed(() => {
     const roles = this.session.practiceRoles();
     return roles.length

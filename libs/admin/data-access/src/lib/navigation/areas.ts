@@ -68,7 +68,7 @@ export const ADMIN_AREAS = {
     'escalation',
     'Escalation',
     Permission.EscalationRead,
-    'Deadlines and rules that make sure complaints are answered on time.',
+    'The ladder for offensive posts, the removal rules, the complaint clocks and the volume alert.',
   ),
   insights: area(
     'insights',
