@@ -8,7 +8,7 @@ import { appUrl, launchBrowser, signIn, watchErrors } from './support/browser';
  * receptionist logs two offensive posts by the same (new) patient, and Wilmslow's ladder (formal
  * warning after 2 incidents of severity Offensive or worse within 60 days) raises its alert in
  * the manager's console, open in another browser, without a reload; the manager acknowledges it.
- * axe-core finds nothing on the settings, incident and alerts pages.
+ * axe-core finds nothing on the settings, incident list, form, incident and alerts pages.
  */
 
 jest.setTimeout(240_000);
@@ -126,6 +126,8 @@ describe('escalation, incidents and live alerts', () => {
       const page = staff.page;
       await page.goto(`${appUrl()}/incidents`);
       await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
+      await page.locator('table').waitFor(); // Wilmslow's demo data has incidents
+      if (newPatient) await expectNoAxeViolations(page);
       await page.getByRole('link', { name: 'Log an incident' }).click();
       await page.getByRole('heading', { level: 1, name: 'Log an incident' }).waitFor();
       await page.getByRole('combobox', { name: 'Platform' }).click();
@@ -143,6 +145,7 @@ describe('escalation, incidents and live alerts', () => {
       } else {
         await page.getByRole('option', { name: PATIENT, exact: true }).click();
       }
+      if (newPatient) await expectNoAxeViolations(page);
       await page.getByRole('button', { name: 'Log the incident' }).click();
       await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
       await page.getByRole('status').filter({ hasText: 'The incident is logged.' }).waitFor();
@@ -202,6 +205,20 @@ describe('escalation, incidents and live alerts', () => {
       .getByRole('heading', { name: `Incidents linked to patient ${PATIENT}` })
       .waitFor();
     expect(await manager.page.locator('tr.mat-mdc-row').count()).toBe(2);
+
+    // A manager may record the warning, or a removal request checked as it is filled in.
+    await manager.page.locator('tr.mat-mdc-row a').first().click();
+    await manager.page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    await manager.page.getByRole('heading', { level: 2, name: 'Record a step' }).waitFor();
+    expect(
+      await manager.page.getByRole('radio', { name: /^Formal warning, with reasons/ }).isChecked(),
+    ).toBe(true);
+    await manager.page.getByRole('radio', { name: /^Request removal/ }).check();
+    await manager.page
+      .locator('.removal-check')
+      .getByText(/warning/)
+      .waitFor(); // no warning has been given: the check says so
+    await expectNoAxeViolations(manager.page);
 
     expect(manager.errors).toEqual([]);
     expect(staff.errors).toEqual([]);
