@@ -53,6 +53,9 @@ module.exports = async () => {
       DATABASE_URL: '',
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // No timed sweep during the run: tests count alerts, and a sweep landing mid-test would add
+      // clock alerts. The sweep itself is tested by the API integration tests.
+      ALERT_SWEEP_INTERVAL_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
