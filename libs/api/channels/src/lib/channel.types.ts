@@ -10,6 +10,7 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -110,16 +111,16 @@ export class UpdateChannelInput {
   @IsIn(CHANNEL_KINDS, { message: KIND_MESSAGE })
   kind?: ChannelKind;
   @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString({ message: 'label cannot be cleared: send the new label, or leave it out' })
   @MinLength(1, { message: 'label is required' })
   @MaxLength(CHANNEL_LIMITS.label, {
     message: `label is longer than the limit of ${CHANNEL_LIMITS.label} characters`,
   })
   label?: string;
   @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString({ message: 'policyText cannot be cleared: send the new text, or leave it out' })
   @MinLength(1, { message: 'policyText is required' })
   @MaxLength(CHANNEL_LIMITS.policyText, {
     message: `policyText is longer than the limit of 4,000 characters`,

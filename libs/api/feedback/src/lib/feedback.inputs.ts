@@ -32,6 +32,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from './calendar';
@@ -65,7 +66,8 @@ export const FEEDBACK_LIMITS = {
 export const NOT_BLANK = /\S/;
 /** Digits, spaces, brackets and hyphens, optionally after a +: loose on purpose (people type numbers many ways). */
 export const PHONE_PATTERN = /^\+?\d[\d ()-]{5,38}$/;
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** yyyy-mm, years 1900 to 2199: PostgreSQL has no year 0, and nothing here is older or later. */
+export const MONTH_PATTERN = /^(19\d{2}|2[01]\d{2})-(0[1-9]|1[0-2])$/;
 const list = (values: readonly string[]) => values.join(', ');
 
 @InputType({
@@ -200,8 +202,8 @@ export class UpdateFeedbackInput {
   @IsIn(ALL_SENTIMENTS, { message: `sentiment must be one of ${list(ALL_SENTIMENTS)}` })
   sentiment?: Sentiment;
   @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString({ message: 'summary cannot be cleared: send the new summary, or leave it out' })
   @Matches(NOT_BLANK, { message: 'summary is required' })
   @MaxLength(FEEDBACK_LIMITS.summary, {
     message: 'summary is longer than the limit of 4,000 characters',

@@ -25,17 +25,17 @@ export class RecordFftResponseInput {
 @ArgsType()
 export class FftMonthlyCountsArgs {
   @Field({ description: 'First month, yyyy-mm.' })
-  @Matches(MONTH_PATTERN, { message: 'from must be a month written yyyy-mm' })
+  @Matches(MONTH_PATTERN, { message: 'from must be a month written yyyy-mm, 1900-01 to 2199-12' })
   from!: string;
   @Field({ description: 'Last month, yyyy-mm (at most 36 months after from).' })
-  @Matches(MONTH_PATTERN, { message: 'to must be a month written yyyy-mm' })
+  @Matches(MONTH_PATTERN, { message: 'to must be a month written yyyy-mm, 1900-01 to 2199-12' })
   to!: string;
 }
 
 @ArgsType()
 export class FftResponsesArgs {
   @Field({ description: 'yyyy-mm' })
-  @Matches(MONTH_PATTERN, { message: 'month must be a month written yyyy-mm' })
+  @Matches(MONTH_PATTERN, { message: 'month must be a month written yyyy-mm, 1900-01 to 2199-12' })
   month!: string;
 }
 

@@ -49,6 +49,9 @@ describe('financial years', () => {
     expect(isFinancialYear('2024-26')).toBe(false);
     expect(isFinancialYear('2024-2025')).toBe(false);
     expect(isFinancialYear(2024)).toBe(false);
+    expect(isFinancialYear('1999-00')).toBe(true);
+    expect(isFinancialYear('0000-01')).toBe(false);
+    expect(isFinancialYear('9999-00')).toBe(false);
     expect(() => financialYearRange('2024-26')).toThrow(RangeError);
   });
 });

@@ -25,11 +25,16 @@ export type FinancialYear = `${number}-${number}`;
 
 const FINANCIAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
 
-/** True for `yyyy-yy` where the second year follows the first (`2024-25`, `1999-00`). */
+/**
+ * True for `yyyy-yy` where the second year follows the first (`2024-25`, `1999-00`), starting
+ * 1900 to 2198: there is no year 0 to count from (`0000-01` is not a year PostgreSQL can date).
+ */
 export function isFinancialYear(value: unknown): value is FinancialYear {
   if (typeof value !== 'string') return false;
   const match = FINANCIAL_YEAR_PATTERN.exec(value);
-  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
+  if (match === null) return false;
+  const start = Number(match[1]);
+  return start >= 1900 && start <= 2198 && (start + 1) % 100 === Number(match[2]);
 }
 
 /** The financial year a date falls in: 31 March 2025 is in `2024-25`, 1 April 2025 in `2025-26`. */

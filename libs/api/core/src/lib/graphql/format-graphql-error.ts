@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ParleyError } from '../errors/parley-errors';
 
 const logger = new Logger('GraphQL');
@@ -15,6 +15,22 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/**
+ * What graphql-js itself says, without a code, about arguments and variables it could not coerce
+ * while executing: `first: null` for `Int! = 25`, or more bad variables than it reports. They are
+ * about the request, and name the argument.
+ */
+const COERCION_MESSAGE =
+  /^(Argument "[^"]+" |Variable "\$[^"]+" |Too many errors processing variables)/;
+
+function isCoercionError(original: unknown): original is GraphQLError {
+  return (
+    original instanceof GraphQLError &&
+    original.extensions?.['code'] === undefined &&
+    COERCION_MESSAGE.test(original.message)
+  );
+}
 
 function originalOf(error: unknown): unknown {
   let current = error as { originalError?: unknown } | undefined;
@@ -39,6 +55,9 @@ export function formatGraphqlError(
       message: original.message,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     };
+  }
+  if (isCoercionError(original)) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
