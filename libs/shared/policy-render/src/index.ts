@@ -6,3 +6,4 @@ export * from './lib/channels';
 export * from './lib/policy-diff';
 export * from './lib/policy-check';
 export * from './lib/customer-policies';
+export * from './lib/escalation-wording';

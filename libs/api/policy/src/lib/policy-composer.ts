@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelsService } from '@parley/api/channels';
 import type { UnitOfWork } from '@parley/api/core';
+import { EscalationSettingsService } from '@parley/api/escalation';
 import {
   channelHref,
   checkPolicy,
+  escalationStepsWording,
   type PolicyDocument,
   type PracticeChannel,
   type RenderContext,
@@ -57,10 +59,16 @@ export function composePolicy(
   };
 }
 
-/** Loads what a rendering needs (practice name, current channels) inside the caller's unit of work. */
+/**
+ * Loads what a rendering needs (practice name, current channels, the escalation ladder in force)
+ * inside the caller's unit of work.
+ */
 @Injectable()
 export class PolicyComposer {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly escalation: EscalationSettingsService,
+  ) {}
 
   async compose(
     uow: UnitOfWork,
@@ -82,10 +90,11 @@ export class PolicyComposer {
   }
 
   /**
-   * The practice's escalation ladder as policy wording. Empty until escalation settings exist;
-   * an escalationSteps block then renders nothing (the renderer drops it with its intro).
+   * The practice's escalation ladder in force, as policy wording. A published snapshot keeps the
+   * wording of its day: a later change of settings shows after the next publish.
    */
-  private async escalationSteps(_uow: UnitOfWork): Promise<string[]> {
-    return [];
+  private async escalationSteps(uow: UnitOfWork): Promise<string[]> {
+    const { settings } = await this.escalation.inForceIn(uow);
+    return escalationStepsWording(settings.ladder);
   }
 }

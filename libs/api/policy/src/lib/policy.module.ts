@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '@parley/api/channels';
+import { EscalationModule } from '@parley/api/escalation';
 import { FeedbackModule } from '@parley/api/feedback';
 import { PracticesModule } from '@parley/api/practices';
 import { PolicyComposer } from './policy-composer';
@@ -14,7 +15,7 @@ import { PublicPolicyService } from './public-policy.service';
 
 @Module({
   // The hosted page's no-script form posts through the public feedback service.
-  imports: [ChannelsModule, PracticesModule, FeedbackModule],
+  imports: [ChannelsModule, PracticesModule, FeedbackModule, EscalationModule],
   controllers: [PublicPolicyController, PublicPolicyPageController, PublicPageFormController],
   providers: [
     PolicyComposer,
