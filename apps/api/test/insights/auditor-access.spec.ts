@@ -281,6 +281,24 @@ describe('ICB auditors: aggregates of their own ICB, and nothing else', () => {
       code: 'BAD_USER_INPUT',
       field: 'minAckWithin3DaysPercent',
     });
+    // Numbers GraphQL reads in exponent form: refused by name, never a 500.
+    for (const value of [1e-10, 5e-324, 0.001]) {
+      const refused = await t.gql(
+        SET_THRESHOLDS,
+        { input: { icbId: cheshire, maxComplaintsPer1000PerYear: value } },
+        { token: auditor },
+      );
+      expect(refused.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'maxComplaintsPer1000PerYear',
+      });
+    }
+    const huge = await t.gql(
+      SET_THRESHOLDS,
+      { input: { icbId: cheshire, maxComplaintsPer1000PerYear: 1e21 } },
+      { token: auditor },
+    );
+    expect(huge.errors?.[0]?.message).toBe('maxComplaintsPer1000PerYear is too large');
   });
 
   it('CSV downloads work with a bearer token, and are refused without one or for another ICB', async () => {

@@ -1,8 +1,36 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { InsightsPeriod } from './insights.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A finite number with at most `places` decimals. (class-validator's own `maxDecimalPlaces`
+ * throws on numbers it prints in exponent form, such as 1e-10 or 5e-324.)
+ */
+function IsDecimal(places: number, options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDecimal',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Number(value.toFixed(places)) === value,
+      },
+    },
+    options,
+  );
+}
 const FINANCIAL_YEAR = /^\d{4}-\d{2}$/;
 
 @ArgsType()
@@ -47,19 +75,15 @@ export class IcbThresholdsInput {
   @Field(() => ID) @IsUUID('all', { message: 'icbId must be an ICB id' }) icbId!: string;
   @Field(() => Float, { nullable: true, description: 'Null: do not flag on the complaint rate.' })
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2 },
-    { message: 'maxComplaintsPer1000PerYear must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2, {
+    message: 'maxComplaintsPer1000PerYear must be a number with at most 2 decimals',
+  })
   @Min(0, { message: 'maxComplaintsPer1000PerYear must be 0 or more' })
   @Max(999999, { message: 'maxComplaintsPer1000PerYear is too large' })
   maxComplaintsPer1000PerYear?: number | null;
   @Field(() => Float, { nullable: true, description: 'Null: do not flag on acknowledgement.' })
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2 },
-    { message: 'minAckWithin3DaysPercent must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2, { message: 'minAckWithin3DaysPercent must be a number with at most 2 decimals' })
   @Min(0, { message: 'minAckWithin3DaysPercent must be between 0 and 100' })
   @Max(100, { message: 'minAckWithin3DaysPercent must be between 0 and 100' })
   minAckWithin3DaysPercent?: number | null;
