@@ -14,16 +14,15 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { applyServerError, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
+import { firstValueFrom } from 'rxjs';
 import {
   type ChannelFieldsFragment,
   ChannelKind,
   CreateChannelDocument,
-  errorMessage,
-  GraphqlClient,
   UpdateChannelDocument,
-} from '@parley/admin/data-access';
-import { applyServerError, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
-import { firstValueFrom } from 'rxjs';
+} from './generated/graphql';
 import { CHANNEL_KIND_OPTIONS, kindOption } from './channel-kinds';
 
 export interface ChannelFormData {

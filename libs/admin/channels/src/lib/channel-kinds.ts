@@ -1,6 +1,6 @@
 import { type ValidatorFn, Validators } from '@angular/forms';
-import { ChannelKind } from '@parley/admin/data-access';
 import { EMAIL_PATTERN } from '@parley/admin/ui';
+import { ChannelKind } from './generated/graphql';
 
 /** How the console names each kind, and what its address field asks for. */
 export interface ChannelKindOption {

@@ -1,21 +1,18 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import type { DocumentNode } from 'graphql';
+import { type Observable, of, throwError } from 'rxjs';
 import {
-  ApiError,
   type ChannelFieldsFragment,
   ChannelKind,
   ChannelsDocument,
   CreateChannelDocument,
   DeleteChannelDocument,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
   ReorderChannelsDocument,
-  SessionStore,
   UpdateChannelDocument,
-} from '@parley/admin/data-access';
-import type { DocumentNode } from 'graphql';
-import { type Observable, of, throwError } from 'rxjs';
+} from './generated/graphql';
 import { ChannelsPage } from './channels.page';
 
 function channel(

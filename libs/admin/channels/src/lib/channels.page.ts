@@ -12,19 +12,17 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
+import { errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { ConfirmService, FormAlertComponent } from '@parley/admin/ui';
+import { Permission } from '@parley/shared/domain';
+import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
 import {
   type ChannelFieldsFragment,
   ChannelsDocument,
   DeleteChannelDocument,
-  errorMessage,
-  GraphqlClient,
   ReorderChannelsDocument,
-  SessionStore,
   UpdateChannelDocument,
-} from '@parley/admin/data-access';
-import { ConfirmService, FormAlertComponent } from '@parley/admin/ui';
-import { Permission } from '@parley/shared/domain';
-import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
+} from './generated/graphql';
 import { ChannelFormDialog, type ChannelFormData } from './channel-form.dialog';
 import { kindName } from './channel-kinds';
 

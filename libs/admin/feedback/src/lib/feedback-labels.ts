@@ -1,16 +1,4 @@
 import {
-  ComplainantStatus,
-  ComplaintOutcome,
-  FeedbackKind,
-  FeedbackSource,
-  FeedbackStatus,
-  FftRating,
-  PatientAgeBand,
-  Sentiment,
-  StaffGroup,
-  SubjectArea,
-} from '@parley/admin/data-access';
-import {
   ALL_COMPLAINANT_STATUSES,
   ALL_COMPLAINT_OUTCOMES,
   ALL_FEEDBACK_KINDS,
@@ -31,6 +19,18 @@ import {
   STAFF_GROUP_LABELS,
   SUBJECT_AREA_LABELS,
 } from '@parley/shared/domain';
+import {
+  ComplainantStatus,
+  ComplaintOutcome,
+  FeedbackKind,
+  FeedbackSource,
+  FeedbackStatus,
+  FftRating,
+  PatientAgeBand,
+  Sentiment,
+  StaffGroup,
+  SubjectArea,
+} from './generated/graphql';
 
 // The API's enums carry the shared domain's values ('complaint', 'age_16_64'), so the shared
 // labels and orders apply to them as they are.

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { FeedbackStatus } from '@parley/admin/data-access';
+import { FeedbackStatus } from './generated/graphql';
 import { statusLabel } from './feedback-labels';
 
 /** A feedback item's status in words; the colour only repeats what the text says. */

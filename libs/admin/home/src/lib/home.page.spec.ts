@@ -6,12 +6,11 @@ import {
   FIXTURE_SIGN_INS,
   fixturePayload,
   GraphqlClient,
-  type OverdueFeedbackQuery,
-  OverdueFeedbackDocument,
   SessionStore,
 } from '@parley/admin/data-access';
 import type { DocumentNode } from 'graphql';
 import { type Observable, of, throwError } from 'rxjs';
+import { type OverdueFeedbackQuery, OverdueFeedbackDocument } from './generated/graphql';
 import { HomePage } from './home.page';
 
 const NOTHING_OVERDUE: OverdueFeedbackQuery = {

@@ -8,8 +8,6 @@ import {
   type AdminArea,
   errorMessage,
   GraphqlClient,
-  OverdueFeedbackDocument,
-  type OverdueFeedbackQuery,
   roleLabel,
   SessionStore,
   visibleAreas,
@@ -17,6 +15,7 @@ import {
 import { IconComponent } from '@parley/admin/ui';
 import { Permission, Role } from '@parley/shared/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
+import { OverdueFeedbackDocument, type OverdueFeedbackQuery } from './generated/graphql';
 
 /** Areas that belong to a practice (the others get their own section on this page). */
 const NOT_PRACTICE_AREAS = new Set<string>([

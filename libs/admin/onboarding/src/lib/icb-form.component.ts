@@ -17,12 +17,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  CreateIcbDocument,
-  type CreateIcbMutation,
-  errorMessage,
-  GraphqlClient,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import {
   applyServerError,
   focusFirstInvalid,
@@ -31,6 +26,7 @@ import {
   slugify,
 } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import { CreateIcbDocument, type CreateIcbMutation } from './generated/graphql';
 
 @Component({
   selector: 'parley-icb-form',

@@ -19,13 +19,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  errorMessage,
-  GraphqlClient,
-  type InvitationIssuedFieldsFragment,
-  InvitePracticeManagerDocument,
-  type PracticesQuery,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import {
   applyServerError,
   CopyFieldComponent,
@@ -34,6 +28,11 @@ import {
   FormAlertComponent,
 } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import {
+  type InvitationIssuedFieldsFragment,
+  InvitePracticeManagerDocument,
+  type PracticesQuery,
+} from './generated/graphql';
 
 /** Invites a practice's first (or another) manager. */
 @Component({

@@ -1,18 +1,16 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
+import { ApiError, ApiRole, GraphqlClient } from '@parley/admin/data-access';
+import type { DocumentNode } from 'graphql';
+import { type Observable, of, throwError } from 'rxjs';
 import {
-  ApiError,
-  ApiRole,
   CreateIcbDocument,
   CreatePracticeDocument,
-  GraphqlClient,
   IcbsDocument,
   InvitePracticeManagerDocument,
   PracticesDocument,
-} from '@parley/admin/data-access';
-import type { DocumentNode } from 'graphql';
-import { type Observable, of, throwError } from 'rxjs';
+} from './generated/graphql';
 import { OnboardingPage } from './onboarding.page';
 
 const ICB = {

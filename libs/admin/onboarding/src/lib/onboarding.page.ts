@@ -3,18 +3,17 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { FormAlertComponent } from '@parley/admin/ui';
+import { catchError, forkJoin, map, type Observable, of, switchMap } from 'rxjs';
 import {
   type CreateIcbMutation,
   type CreatePracticeMutation,
-  errorMessage,
-  GraphqlClient,
   IcbsDocument,
   type IcbsQuery,
   PracticesDocument,
   type PracticesQuery,
-} from '@parley/admin/data-access';
-import { FormAlertComponent } from '@parley/admin/ui';
-import { catchError, forkJoin, map, type Observable, of, switchMap } from 'rxjs';
+} from './generated/graphql';
 import { IcbFormComponent } from './icb-form.component';
 import { ManagerInviteFormComponent } from './manager-invite-form.component';
 import { PracticeFormComponent } from './practice-form.component';

@@ -19,13 +19,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  CreatePracticeDocument,
-  type CreatePracticeMutation,
-  errorMessage,
-  GraphqlClient,
-  type IcbsQuery,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import {
   applyServerError,
   focusFirstInvalid,
@@ -34,6 +28,11 @@ import {
   slugify,
 } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import {
+  CreatePracticeDocument,
+  type CreatePracticeMutation,
+  type IcbsQuery,
+} from './generated/graphql';
 
 const ODS_CODE = /^[A-Za-z0-9]{3,10}$/;
 

@@ -19,13 +19,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import {
-  ApiRole,
-  errorMessage,
-  GraphqlClient,
-  InviteDocument,
-  type InvitationIssuedFieldsFragment,
-} from '@parley/admin/data-access';
+import { ApiRole, errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import {
   applyServerError,
   CopyFieldComponent,
@@ -34,6 +28,7 @@ import {
   FormAlertComponent,
 } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import { InviteDocument, type InvitationIssuedFieldsFragment } from './generated/graphql';
 
 /** Invites a member of staff or a manager to the active practice. */
 @Component({

@@ -7,15 +7,17 @@ import {
   FIXTURE_PLACES,
   FIXTURE_SIGN_INS,
   GraphqlClient,
+  SessionStore,
+} from '@parley/admin/data-access';
+import type { DocumentNode } from 'graphql';
+import { type Observable, of, throwError } from 'rxjs';
+import {
   InvitationsDocument,
   InviteDocument,
   PeopleDocument,
   RemovePersonDocument,
   RevokeInvitationDocument,
-  SessionStore,
-} from '@parley/admin/data-access';
-import type { DocumentNode } from 'graphql';
-import { type Observable, of, throwError } from 'rxjs';
+} from './generated/graphql';
 import { PeoplePage } from './people.page';
 
 const PEOPLE = [

@@ -3,9 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { errorMessage, GraphqlClient, roleLabel, SessionStore } from '@parley/admin/data-access';
+import { ConfirmService, FormAlertComponent } from '@parley/admin/ui';
+import { Permission } from '@parley/shared/domain';
+import { catchError, firstValueFrom, forkJoin, map, of, switchMap } from 'rxjs';
 import {
-  errorMessage,
-  GraphqlClient,
   type InvitationIssuedFieldsFragment,
   InvitationsDocument,
   type InvitationsQuery,
@@ -13,12 +15,7 @@ import {
   type PeopleQuery,
   RemovePersonDocument,
   RevokeInvitationDocument,
-  roleLabel,
-  SessionStore,
-} from '@parley/admin/data-access';
-import { ConfirmService, FormAlertComponent } from '@parley/admin/ui';
-import { Permission } from '@parley/shared/domain';
-import { catchError, firstValueFrom, forkJoin, map, of, switchMap } from 'rxjs';
+} from './generated/graphql';
 import { InviteFormComponent } from './invite-form.component';
 
 type Person = PeopleQuery['people'][number];

@@ -1,4 +1,3 @@
-import type { ChannelFieldsFragment } from '@parley/admin/data-access';
 import {
   checkPolicy,
   type PolicyDocument,
@@ -8,6 +7,7 @@ import {
   renderPolicyHtml,
   toRenderChannel,
 } from '@parley/shared/policy-render';
+import type { ChannelFieldsFragment } from './generated/graphql';
 
 export interface LivePolicy {
   /** The HTML fragment from the shared renderer (Angular sanitises it again when bound). */

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { DiffOp, type PolicyDiffQuery } from '@parley/admin/data-access';
+import { DiffOp, type PolicyDiffQuery } from './generated/graphql';
 
 type Diff = PolicyDiffQuery['policyDiff'];
 

@@ -13,8 +13,8 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { PolicyBlockType } from '@parley/admin/data-access';
 import { POLICY_LIMITS } from '@parley/shared/policy-render';
+import { PolicyBlockType } from './generated/graphql';
 import { MarkupHelpComponent } from './markup-help.component';
 import {
   BLOCK_TYPES,

@@ -1,5 +1,5 @@
-import { PolicyBlockType } from '@parley/admin/data-access';
 import { CUSTOMER_POLICIES } from '@parley/shared/policy-render';
+import { PolicyBlockType } from './generated/graphql';
 import {
   blockForm,
   controlForField,

@@ -6,8 +6,8 @@ import {
   type ValidatorFn,
   Validators,
 } from '@angular/forms';
-import { PolicyBlockType } from '@parley/admin/data-access';
 import { POLICY_LIMITS, type PolicyBlock, type PolicyDocument } from '@parley/shared/policy-render';
+import { PolicyBlockType } from './generated/graphql';
 
 /**
  * The policy editor's form: title, effective date and blocks. Every block has one text control:

@@ -14,16 +14,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { FormAlertComponent } from '@parley/admin/ui';
+import { firstValueFrom } from 'rxjs';
 import {
-  errorMessage,
-  GraphqlClient,
   PolicyDiffDocument,
   type PolicyDiffQuery,
   PolicyStatus,
   type PolicyVersionSummaryFragment,
-} from '@parley/admin/data-access';
-import { FormAlertComponent } from '@parley/admin/ui';
-import { firstValueFrom } from 'rxjs';
+} from './generated/graphql';
 import { PolicyDiffComponent } from './policy-diff.component';
 
 const STATUS_NAMES: Record<PolicyStatus, string> = {

@@ -1,14 +1,14 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import type { DocumentNode } from 'graphql';
+import { type Observable, of, throwError } from 'rxjs';
 import {
-  ApiError,
   type ChannelFieldsFragment,
   ChannelKind,
   DiffOp,
   DiscardDraftDocument,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
   PolicyBlockType,
   PolicyDiffDocument,
   PolicyEditorDocument,
@@ -18,11 +18,8 @@ import {
   PolicyWarningCode,
   PublishDraftDocument,
   SaveDraftDocument,
-  SessionStore,
   StartDraftFromDocument,
-} from '@parley/admin/data-access';
-import type { DocumentNode } from 'graphql';
-import { type Observable, of, throwError } from 'rxjs';
+} from './generated/graphql';
 import { PolicyPage } from './policy.page';
 
 const CHANNELS: ChannelFieldsFragment[] = [

@@ -9,23 +9,20 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { ApiError, errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { ConfirmService, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
+import { Permission } from '@parley/shared/domain';
+import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
 import {
-  ApiError,
   DiscardDraftDocument,
-  errorMessage,
-  GraphqlClient,
   PolicyEditorDocument,
   type PolicyEditorQuery,
   type PolicyVersionFieldsFragment,
   type PolicyVersionSummaryFragment,
   PublishDraftDocument,
   SaveDraftDocument,
-  SessionStore,
   StartDraftFromDocument,
-} from '@parley/admin/data-access';
-import { ConfirmService, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
-import { Permission } from '@parley/shared/domain';
-import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
+} from './generated/graphql';
 import { livePolicy } from './live-policy';
 import { PolicyEditorComponent } from './policy-editor.component';
 import {

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { PolicyVersionFieldsFragment } from '@parley/admin/data-access';
+import type { PolicyVersionFieldsFragment } from './generated/graphql';
 import { PolicyWarningsComponent } from './policy-warnings.component';
 
 /** The version the public sees: who published it and when, its stored warnings and its wording. */

@@ -1,15 +1,10 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import {
-  ApiError,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
-  PublishedPolicyStatusDocument,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import type { DocumentNode } from 'graphql';
 import { type Observable, of, throwError } from 'rxjs';
+import { PublishedPolicyStatusDocument } from './generated/graphql';
 import { PUBLIC_ORIGIN, WebsitePage } from './website.page';
 
 const PUBLISHED = {

@@ -10,15 +10,13 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { DomSanitizer } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import {
-  errorMessage,
-  GraphqlClient,
-  PublishedPolicyStatusDocument,
-  type PublishedPolicyStatusQuery,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { catchError, map, of, switchMap } from 'rxjs';
+import {
+  PublishedPolicyStatusDocument,
+  type PublishedPolicyStatusQuery,
+} from './generated/graphql';
 import { SnippetComponent } from './snippet.component';
 
 /** Parley's public address, as websites reach it: where the console is served from. */

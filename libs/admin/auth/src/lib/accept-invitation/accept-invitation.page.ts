@@ -19,16 +19,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import {
-  AuthService,
-  errorMessage,
-  GraphqlClient,
-  type InvitationPreviewQuery,
-  InvitationPreviewDocument,
-  roleLabel,
-} from '@parley/admin/data-access';
+import { AuthService, errorMessage, GraphqlClient, roleLabel } from '@parley/admin/data-access';
 import { applyServerError, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import { type InvitationPreviewQuery, InvitationPreviewDocument } from '../generated/graphql';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

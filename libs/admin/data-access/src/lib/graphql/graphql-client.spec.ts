@@ -6,17 +6,25 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { firstValueFrom } from 'rxjs';
-import {
-  LoginDocument,
-  PeopleDocument,
-  type PeopleQuery,
-  RemovePersonDocument,
-} from '../generated/graphql';
+import { LoginDocument } from '../generated/graphql';
 import { SessionStore } from '../session/session.store';
 import { FIXTURE_PLACES, FIXTURE_SIGN_INS, fixturePayload } from '../testing/session-fixtures';
 import { ApiError } from './api-error';
 import { GraphqlClient } from './graphql-client';
+
+// A query and a mutation of the kind a feature library generates (the client is the same for any).
+interface PeopleQuery {
+  people: { userId: string; name: string; email: string; role: string; since: string }[];
+}
+const PeopleDocument = parse(
+  'query People { people { userId name email role since } }',
+) as TypedDocumentNode<PeopleQuery, Record<string, never>>;
+const RemovePersonDocument = parse(
+  'mutation RemovePerson($userId: ID!) { removePerson(userId: $userId) }',
+) as TypedDocumentNode<{ removePerson: boolean }, { userId: string }>;
 
 const PEOPLE: PeopleQuery = {
   people: [
@@ -24,7 +32,7 @@ const PEOPLE: PeopleQuery = {
       userId: 'u1',
       name: 'Jo Bloggs',
       email: 'jo@x.nhs.uk',
-      role: 'PracticeManager' as never,
+      role: 'PracticeManager',
       since: '2025-01-01T00:00:00Z',
     },
   ],

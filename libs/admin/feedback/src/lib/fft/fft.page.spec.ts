@@ -4,17 +4,14 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import {
-  ApiError,
-  FftMonthlyCountsDocument,
-  FftRating,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
-  RecordFftResponseDocument,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import { londonDateOf } from '@parley/shared/domain';
 import { of, throwError } from 'rxjs';
+import {
+  FftMonthlyCountsDocument,
+  FftRating,
+  RecordFftResponseDocument,
+} from '../generated/graphql';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
 import { monthRange } from './fft.page';

@@ -21,15 +21,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import {
-  errorMessage,
-  type FftMonthlyCountsQuery,
-  FftMonthlyCountsDocument,
-  type FftRating,
-  GraphqlClient,
-  RecordFftResponseDocument,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import { focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
 import {
   FFT_QUESTION,
@@ -39,6 +31,12 @@ import {
   Permission,
 } from '@parley/shared/domain';
 import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
+import {
+  type FftMonthlyCountsQuery,
+  FftMonthlyCountsDocument,
+  type FftRating,
+  RecordFftResponseDocument,
+} from '../generated/graphql';
 import { FFT_RATING_OPTIONS } from '../feedback-labels';
 
 type FftMonth = FftMonthlyCountsQuery['fftMonthlyCounts'][number];

@@ -2,15 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import {
-  ApiError,
-  FeedbackItemsDocument,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
-  ImportComplaintsCsvDocument,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import { of, throwError } from 'rxjs';
+import { FeedbackItemsDocument, ImportComplaintsCsvDocument } from '../generated/graphql';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
 

@@ -2,14 +2,13 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import {
-  errorMessage,
-  GraphqlClient,
-  ImportComplaintsCsvDocument,
-  type ImportComplaintsCsvMutation,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { firstValueFrom } from 'rxjs';
+import {
+  ImportComplaintsCsvDocument,
+  type ImportComplaintsCsvMutation,
+} from '../generated/graphql';
 
 type ImportResult = ImportComplaintsCsvMutation['importComplaintsCsv'];
 

@@ -2,8 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { of, throwError } from 'rxjs';
 import {
-  ApiError,
   ChannelKind,
   FeedbackChannelsDocument,
   type FeedbackItemsQuery,
@@ -11,12 +12,8 @@ import {
   FeedbackItemsDocument,
   FeedbackKind,
   FeedbackStatus,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
-  SessionStore,
   Sentiment,
-} from '@parley/admin/data-access';
-import { of, throwError } from 'rxjs';
+} from '../generated/graphql';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
 

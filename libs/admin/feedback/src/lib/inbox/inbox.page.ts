@@ -15,8 +15,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
+import { errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { FormAlertComponent } from '@parley/admin/ui';
+import { Permission } from '@parley/shared/domain';
+import { catchError, map, of, switchMap } from 'rxjs';
 import {
-  errorMessage,
   FeedbackChannelsDocument,
   type FeedbackChannelsQuery,
   type FeedbackFilter,
@@ -24,12 +27,7 @@ import {
   type FeedbackItemsQuery,
   type FeedbackKind,
   type FeedbackStatus,
-  GraphqlClient,
-  SessionStore,
-} from '@parley/admin/data-access';
-import { FormAlertComponent } from '@parley/admin/ui';
-import { Permission } from '@parley/shared/domain';
-import { catchError, map, of, switchMap } from 'rxjs';
+} from '../generated/graphql';
 import { KIND_OPTIONS, kindLabel, overdueNotes, STATUS_OPTIONS } from '../feedback-labels';
 import { StatusChipComponent } from '../status-chip.component';
 

@@ -12,16 +12,15 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  errorMessage,
-  type FeedbackItemFieldsFragment,
-  GraphqlClient,
-  RecordDelayLetterDocument,
-  WaiveTimeLimitDocument,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { addDays, compareIsoDates, type IsoDate, londonDateOf } from '@parley/shared/domain';
 import { firstValueFrom, type Observable } from 'rxjs';
+import {
+  type FeedbackItemFieldsFragment,
+  RecordDelayLetterDocument,
+  WaiveTimeLimitDocument,
+} from '../generated/graphql';
 
 /** The home page lists delay letters due within this many days. */
 const DELAY_LETTER_NOTICE_DAYS = 14;

@@ -5,8 +5,10 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { addDays, londonDateOf } from '@parley/shared/domain';
+import { of, throwError } from 'rxjs';
 import {
-  ApiError,
   ChannelKind,
   ComplainantStatus,
   ComplaintOutcome,
@@ -15,20 +17,15 @@ import {
   FeedbackKind,
   FeedbackSource,
   FeedbackStatus,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
   MarkResolvedNextWorkingDayDocument,
   RecordDelayLetterDocument,
   PatientAgeBand,
   Sentiment,
-  SessionStore,
   StaffGroup,
   SubjectArea,
   TransitionFeedbackDocument,
   WaiveTimeLimitDocument,
-} from '@parley/admin/data-access';
-import { addDays, londonDateOf } from '@parley/shared/domain';
-import { of, throwError } from 'rxjs';
+} from '../generated/graphql';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
 

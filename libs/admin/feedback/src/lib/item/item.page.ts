@@ -3,17 +3,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import {
-  errorMessage,
-  FeedbackItemDocument,
-  type FeedbackItemFieldsFragment,
-  FeedbackKind,
-  GraphqlClient,
-  SessionStore,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { Permission } from '@parley/shared/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
+import {
+  FeedbackItemDocument,
+  type FeedbackItemFieldsFragment,
+  FeedbackKind,
+} from '../generated/graphql';
 import {
   ageBandLabel,
   complainantStatusLabel,

@@ -16,19 +16,18 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import {
-  type ComplaintOutcome,
-  errorMessage,
-  type FeedbackItemFieldsFragment,
-  FeedbackKind,
-  FeedbackStatus,
-  GraphqlClient,
-  MarkResolvedNextWorkingDayDocument,
-  TransitionFeedbackDocument,
-} from '@parley/admin/data-access';
+import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
 import { focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
 import { londonDateOf } from '@parley/shared/domain';
 import { firstValueFrom, type Observable } from 'rxjs';
+import {
+  type ComplaintOutcome,
+  type FeedbackItemFieldsFragment,
+  FeedbackKind,
+  FeedbackStatus,
+  MarkResolvedNextWorkingDayDocument,
+  TransitionFeedbackDocument,
+} from '../generated/graphql';
 import { OUTCOME_OPTIONS } from '../feedback-labels';
 import type { ItemChange } from './item-clocks.component';
 

@@ -6,22 +6,19 @@ import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { ApiError, FIXTURE_SIGN_INS, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { of, throwError } from 'rxjs';
 import {
-  ApiError,
   ChannelKind,
   FeedbackChannelsDocument,
   FeedbackKind,
   FeedbackTimeLimitDocument,
-  FIXTURE_SIGN_INS,
-  GraphqlClient,
   LogFeedbackDocument,
   type LogFeedbackMutationVariables,
-  SessionStore,
   Sentiment,
   StaffGroup,
   SubjectArea,
-} from '@parley/admin/data-access';
-import { of, throwError } from 'rxjs';
+} from '../generated/graphql';
 import { FakeClient, settle } from '../../testing/fake-client';
 import { FEEDBACK_ROUTES } from '../feedback.routes';
 

@@ -23,27 +23,24 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ApiError, errorMessage, GraphqlClient, SessionStore } from '@parley/admin/data-access';
+import { EMAIL_PATTERN, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
+import { DEFAULT_CLOCK_SETTINGS, Permission } from '@parley/shared/domain';
+import { catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
 import {
-  ApiError,
   ChannelKind,
   type ComplainantStatus,
-  errorMessage,
   FeedbackChannelsDocument,
   type FeedbackChannelsQuery,
   FeedbackKind,
   FeedbackTimeLimitDocument,
-  GraphqlClient,
   type LogFeedbackInput,
   LogFeedbackDocument,
   type PatientAgeBand,
   Sentiment,
-  SessionStore,
   type StaffGroup,
   type SubjectArea,
-} from '@parley/admin/data-access';
-import { EMAIL_PATTERN, focusFirstInvalid, FormAlertComponent } from '@parley/admin/ui';
-import { DEFAULT_CLOCK_SETTINGS, Permission } from '@parley/shared/domain';
-import { catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
+} from '../generated/graphql';
 import {
   AGE_BAND_OPTIONS,
   COMPLAINANT_STATUS_OPTIONS,
