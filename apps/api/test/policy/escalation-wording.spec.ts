@@ -48,6 +48,12 @@ describe('escalation steps in the policy wording', () => {
       'If you post 2 things we consider abusive or worse within 90 days, we will give you a formal warning in writing, with our reasons.',
     );
     expect(first.html).toContain('<li>If you post something we consider offensive or worse');
+    // The editor's live preview gets the same sentences.
+    const { policyEscalationSteps } = await manager.ok<{ policyEscalationSteps: string[] }>(
+      '{ policyEscalationSteps }',
+    );
+    expect(policyEscalationSteps).toHaveLength(2);
+    for (const sentence of policyEscalationSteps) expect(first.text).toContain(sentence);
 
     await manager.ok(SAVE_SETTINGS, {
       input: settingsInput({

@@ -54,6 +54,10 @@ export const POLICY_ISOLATION_ENTRIES: Record<string, IsolationEntry> = {
     query: '{ currentPolicy { id text html channels { label href } } policyVersions { id } }',
   },
   'Query.policyVersions': { kind: 'active-practice', query: '{ policyVersions { id text } }' },
+  'Query.policyEscalationSteps': {
+    kind: 'active-practice',
+    query: '{ policyEscalationSteps policyVersions { id } }',
+  },
   'Query.policyPreview': {
     kind: 'active-practice',
     query: Q.preview,

@@ -20,13 +20,15 @@ export interface LivePolicy {
 /**
  * The draft as the public will see it and what the policy check says about it, computed in the
  * browser with the same renderer and check the API uses when publishing, against the practice's
- * current channels. (The API's escalation steps are not configurable yet, so none here either.)
+ * current channels and escalation ladder (its sentences come from the API, worded by the same
+ * shared function that words a published version).
  */
 export function livePolicy(
   document: PolicyDocument,
   effectiveDate: string,
   practiceName: string,
   channels: readonly ChannelFieldsFragment[],
+  escalationSteps: readonly string[],
   headingLevel: 1 | 2 | 3 | 4 | 5 = 4,
 ): LivePolicy {
   const practiceChannels: PracticeChannel[] = channels.map((c) => ({
@@ -42,7 +44,7 @@ export function livePolicy(
     practiceName,
     effectiveDate,
     channels: practiceChannels.map(toRenderChannel),
-    escalationSteps: [],
+    escalationSteps: [...escalationSteps],
   };
   try {
     return {

@@ -122,12 +122,18 @@ const DRAFT = version({
   html: '<article class="parley-policy"><h2>Draft title</h2><p>Draft words.</p></article>',
 });
 
+const LADDER_WORDING = [
+  'If you post something we consider offensive or worse, we will invite you to a face-to-face discussion.',
+  'If you post 2 things we consider abusive or worse within 90 days, we will give you a formal warning in writing, with our reasons.',
+];
+
 function editorData(overrides: Partial<PolicyEditorQuery> = {}): PolicyEditorQuery {
   return {
     currentPolicy: CURRENT,
     policyDraft: null,
     policyVersions: [CURRENT, OLD],
     channels: CHANNELS,
+    policyEscalationSteps: LADDER_WORDING,
     ...overrides,
   };
 }
@@ -296,6 +302,13 @@ describe('PolicyPage', () => {
       expect(el.textContent).toContain('Unsaved changes');
       expect(button('Publish…')?.disabled).toBe(false);
       expect(button('Undo changes')).toBeDefined();
+    });
+
+    it("shows the practice's escalation ladder in an escalation steps block", async () => {
+      await render('manager');
+      await addBlock(PolicyBlockType.EscalationSteps);
+      const items = Array.from(preview().querySelectorAll('li')).map(text);
+      expect(items).toEqual(expect.arrayContaining(LADDER_WORDING));
     });
 
     it('moves and removes blocks with the keyboard-reachable buttons', async () => {

@@ -98,6 +98,7 @@ export class PolicyPage {
       this.form.controls.effectiveDate.value,
       this.practiceName(),
       data.channels,
+      data.policyEscalationSteps,
     );
   });
   protected readonly draft = computed(() => this.data()?.policyDraft ?? null);

@@ -85,7 +85,7 @@ export class PolicyComposer {
       practice.name,
       effectiveDate,
       channels,
-      await this.escalationSteps(uow),
+      await this.escalationStepsIn(uow),
     );
   }
 
@@ -93,7 +93,7 @@ export class PolicyComposer {
    * The practice's escalation ladder in force, as policy wording. A published snapshot keeps the
    * wording of its day: a later change of settings shows after the next publish.
    */
-  private async escalationSteps(uow: UnitOfWork): Promise<string[]> {
+  async escalationStepsIn(uow: UnitOfWork): Promise<string[]> {
     const { settings } = await this.escalation.inForceIn(uow);
     return escalationStepsWording(settings.ladder);
   }

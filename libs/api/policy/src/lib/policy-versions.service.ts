@@ -60,6 +60,11 @@ export class PolicyVersionsService {
   }
 
   /** Renders a document exactly as publishing would, with the current channels; saves nothing. */
+  /** The escalation ladder in force, as the policy's escalation steps block words it. */
+  escalationSteps(ctx: RequestContext): Promise<string[]> {
+    return this.database.run(ctx, (uow) => this.composer.escalationStepsIn(uow));
+  }
+
   preview(
     ctx: RequestContext,
     document: DocumentLike,

@@ -67,6 +67,15 @@ export class PolicyResolver {
     return this.versions.diff(ctx, fromId, toId);
   }
 
+  @Query(() => [String], {
+    description:
+      "The practice's escalation ladder in force, in the words the policy's escalation steps block shows (for the editor's live preview).",
+  })
+  @Allow(Permission.PolicyRead)
+  policyEscalationSteps(@Ctx() ctx: RequestContext): Promise<string[]> {
+    return this.versions.escalationSteps(ctx);
+  }
+
   @Query(() => PolicyPreview, {
     description: 'Renders a document as the public would see it, without saving.',
   })

@@ -135,6 +135,7 @@ export type ChannelFieldsFragment = {
 export type PolicyEditorQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PolicyEditorQuery = {
+  policyEscalationSteps: Array<string>;
   currentPolicy: {
     html: string;
     id: string;
@@ -509,6 +510,7 @@ export const PolicyEditorDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyEscalationSteps' } },
         ],
       },
     },
