@@ -489,7 +489,8 @@ async function main() {
           `SELECT sum(complaints + compliments + suggestions)::bigint AS count FROM insights.feedback_monthly`,
         )
       ).rows;
-      const [{ n: stored }] = (await db.query('SELECT count(*)::bigint AS n FROM feedback_items')).rows;
+      const [{ n: stored }] = (await db.query('SELECT count(*)::bigint AS n FROM feedback_items'))
+        .rows;
       const aggregateRows = (
         await db.query(
           `SELECT (SELECT count(*) FROM insights.feedback_monthly) + (SELECT count(*) FROM insights.complaint_monthly) AS n`,
@@ -537,7 +538,9 @@ async function main() {
       `      cost                   ${(result.writes.cost * 100).toFixed(1)}% (1 − median per-round ratio; target ≤ ${TARGETS.writeCost * 100}%)`,
     );
     if (result.aggregated !== result.stored) {
-      console.log(`  MISSED: the aggregates count ${result.aggregated}, not the ${result.stored} rows stored`);
+      console.log(
+        `  MISSED: the aggregates count ${result.aggregated}, not the ${result.stored} rows stored`,
+      );
       failed = true;
     }
     if (!result.query.same) {

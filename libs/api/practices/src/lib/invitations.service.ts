@@ -88,17 +88,15 @@ export class InvitationsService {
 
   async revoke(ctx: RequestContext, invitationId: string): Promise<void> {
     await this.database.run(ctx, async (uow) => {
-      const result = await uow
-        .repo(InvitationEntity)
-        .update(
-          {
-            id: invitationId,
-            practiceId: ctx.practiceId,
-            acceptedAt: IsNull(),
-            revokedAt: IsNull(),
-          },
-          { revokedAt: new Date() },
-        );
+      const result = await uow.repo(InvitationEntity).update(
+        {
+          id: invitationId,
+          practiceId: ctx.practiceId,
+          acceptedAt: IsNull(),
+          revokedAt: IsNull(),
+        },
+        { revokedAt: new Date() },
+      );
       if (!result.affected) throw new NotFoundError('The invitation');
       await this.audit.practice(ctx, uow, {
         action: 'invitation.revoked',

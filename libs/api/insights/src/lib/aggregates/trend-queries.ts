@@ -1,4 +1,10 @@
-import { COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, FFT_COLUMNS, INCIDENT_COLUMNS, TREND_COMPLAINT_COLUMNS } from './columns';
+import {
+  COMPLAINT_COLUMNS,
+  FEEDBACK_COLUMNS,
+  FFT_COLUMNS,
+  INCIDENT_COLUMNS,
+  TREND_COMPLAINT_COLUMNS,
+} from './columns';
 
 const sums = (columns: readonly string[]) =>
   columns.map((c) => `sum(${c})::int AS ${c}`).join(', ');
