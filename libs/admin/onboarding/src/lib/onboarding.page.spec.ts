@@ -116,11 +116,11 @@ describe('OnboardingPage', () => {
         Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim()),
       );
     const [icbTable, practiceTable] = Array.from(el.querySelectorAll('table'));
-    expect(icbTable.querySelector('caption')?.textContent).toBe('ICBs');
+    expect(icbTable.querySelector('caption')?.textContent?.trim()).toBe('ICBs');
     expect(text('section:nth-of-type(1) tr[mat-row]')).toEqual([
       ['Cheshire and Merseyside', 'cheshire-and-merseyside', '1'],
     ]);
-    expect(practiceTable.querySelector('caption')?.textContent).toBe('Practices');
+    expect(practiceTable.querySelector('caption')?.textContent?.trim()).toBe('Practices');
     expect(text('section:nth-of-type(2) tr[mat-row]')).toEqual([
       ['Wilmslow Health Centre', 'N81046', 'Cheshire and Merseyside', '12,400'],
     ]);
