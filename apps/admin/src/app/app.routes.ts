@@ -54,6 +54,9 @@ export const APP_ROUTES: Routes = [
       feature(ADMIN_AREAS.escalation, () =>
         import('@parley/admin/escalation').then((m) => m.ESCALATION_ROUTES),
       ),
+      feature(ADMIN_AREAS.retention, () =>
+        import('@parley/admin/retention').then((m) => m.RETENTION_ROUTES),
+      ),
       feature(ADMIN_AREAS.insights, () =>
         import('@parley/admin/insights').then((m) => m.INSIGHTS_ROUTES),
       ),

@@ -72,6 +72,7 @@ describe('HomePage', () => {
       ['Feedback', '/feedback'],
       ['Incidents', '/incidents'],
       ['Escalation', '/escalation'],
+      ['Retention', '/retention'],
       ['People', '/people'],
       ['Embed', '/website'],
     ]);
@@ -81,6 +82,7 @@ describe('HomePage', () => {
     const page = await render(FIXTURE_SIGN_INS.staff());
     expect(page.el.textContent).toContain('practice staff at Wilmslow Health Centre');
     expect(page.cards().map(([title]) => title)).not.toContain('Embed');
+    expect(page.cards().map(([title]) => title)).not.toContain('Retention');
   });
 
   it('gives an auditor an insights card naming their ICB', async () => {

@@ -61,6 +61,7 @@ describe('ShellComponent', () => {
       'Feedback',
       'Incidents',
       'Escalation',
+      'Retention',
       'People',
       'Embed',
     ]);

@@ -22,6 +22,7 @@ export type AdminAreaKey =
   | 'feedback'
   | 'incidents'
   | 'escalation'
+  | 'retention'
   | 'insights'
   | 'people'
   | 'embed'
@@ -69,6 +70,12 @@ export const ADMIN_AREAS = {
     'Escalation',
     Permission.EscalationRead,
     'The ladder for offensive posts, the removal rules, the complaint clocks and the volume alert.',
+  ),
+  retention: area(
+    'retention',
+    'Retention',
+    Permission.FeedbackManage,
+    'How long closed complaint records are kept, and a decision on each once that time has run.',
   ),
   insights: area(
     'insights',

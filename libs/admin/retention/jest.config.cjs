@@ -1,0 +1,1 @@
+module.exports = require('../../../jest.preset.angular.cjs')(__dirname, 'admin-retention');
