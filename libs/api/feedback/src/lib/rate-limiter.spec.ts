@@ -50,7 +50,7 @@ describeWithRedis('RedisRateLimiter (against a real redis-server)', () => {
       stdio: 'ignore',
     });
     redis = new Redis({ port, maxRetriesPerRequest: 1, lazyConnect: true });
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 200 && redis.status !== 'ready'; i++) {
       try {
         await redis.connect();
         break;
@@ -58,7 +58,8 @@ describeWithRedis('RedisRateLimiter (against a real redis-server)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-  });
+    // Starting a redis-server can take seconds on a busy machine.
+  }, 30_000);
   afterAll(async () => {
     redis?.disconnect();
     server?.kill();
