@@ -1,22 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, type Params, Router } from '@angular/router';
-import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { GraphqlClient } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { londonDateOf } from '@parley/shared/domain';
-import { catchError, map, of, switchMap } from 'rxjs';
-import { Ko41bReturnDocument, type Ko41bReturnQuery } from '../generated/graphql';
+import { map } from 'rxjs';
+import { Ko41bReturnDocument } from '../generated/graphql';
 import { CsvDownloads } from '../model/csv-download';
+import { queryOnChange } from '../model/query-on-change';
 import { financialYearFrom, recentFinancialYears } from '../model/filters';
 import { injectIcbChoice } from '../model/icbs.store';
 import { ko41bBreakdowns, ko41bTotals } from '../model/ko41b';
 import { FigureComponent } from '../ui/figure.component';
 import { IcbPickerComponent } from '../ui/icb-picker.component';
-
-type Ko41b = Ko41bReturnQuery['ko41bReturn'];
 
 /** The KO41(b) return of an ICB or one of its practices for a financial year, and its CSV. */
 @Component({
@@ -50,9 +48,6 @@ export class Ko41bPage {
     return this.choice.icb()?.practices.some((p) => p.id === asked) ? (asked as string) : null;
   });
 
-  protected readonly result = signal<Ko41b | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
   protected readonly downloading = signal(false);
   protected readonly downloadError = signal<string | null>(null);
   private readonly reloads = signal(0);
@@ -76,32 +71,12 @@ export class Ko41bPage {
     };
   });
 
-  constructor() {
-    toObservable(this.variables)
-      .pipe(
-        switchMap((variables) => {
-          if (!variables) return of(null);
-          this.loading.set(true);
-          const { n: _n, ...request } = variables;
-          return this.client.request(Ko41bReturnDocument, request).pipe(
-            map((r) => ({ result: r.ko41bReturn })),
-            catchError((error: unknown) => of({ error: errorMessage(error) })),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((answer) => {
-        this.loading.set(false);
-        if (!answer) return;
-        if ('error' in answer) {
-          this.result.set(null);
-          this.loadError.set(answer.error);
-          return;
-        }
-        this.loadError.set(null);
-        this.result.set(answer.result);
-      });
-  }
+  private readonly query = queryOnChange(this.variables, (request) =>
+    this.client.request(Ko41bReturnDocument, request).pipe(map((r) => r.ko41bReturn)),
+  );
+  protected readonly result = this.query.value;
+  protected readonly loading = this.query.loading;
+  protected readonly loadError = this.query.error;
 
   protected set(change: Params): void {
     void this.router.navigate([], {

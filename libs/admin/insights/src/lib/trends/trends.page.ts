@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { errorMessage, GraphqlClient } from '@parley/admin/data-access';
+import { GraphqlClient } from '@parley/admin/data-access';
 import { FormAlertComponent } from '@parley/admin/ui';
 import { londonDateOf } from '@parley/shared/domain';
-import { catchError, map, of, switchMap } from 'rxjs';
-import { InsightsTrendsDocument, type InsightsTrendsQuery } from '../generated/graphql';
+import { map } from 'rxjs';
+import { InsightsTrendsDocument } from '../generated/graphql';
 import { CsvDownloads } from '../model/csv-download';
+import { queryOnChange } from '../model/query-on-change';
 import { rangeOptions, trendFiltersFrom } from '../model/filters';
 import { formatNumber, rangeText, shownCount } from '../model/format';
 import { injectIcbChoice } from '../model/icbs.store';
@@ -18,8 +18,6 @@ import { OverTimeComponent } from './over-time.component';
 import { PracticeComparisonComponent } from './practice-comparison.component';
 import { ThresholdsComponent } from './thresholds.component';
 import { TrendFiltersComponent } from './trend-filters.component';
-
-type Trends = InsightsTrendsQuery['insightsTrends'];
 
 /**
  * Complaint and feedback trends of an ICB, or (with `practiceId`, from the address) of one of its
@@ -59,9 +57,6 @@ export class TrendsPage {
     return id ? (this.choice.icb()?.practices.find((p) => p.id === id) ?? null) : null;
   });
 
-  protected readonly trends = signal<Trends | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
   protected readonly downloading = signal(false);
   protected readonly downloadError = signal<string | null>(null);
   private readonly reloads = signal(0);
@@ -96,32 +91,12 @@ export class TrendsPage {
     };
   });
 
-  constructor() {
-    toObservable(this.variables)
-      .pipe(
-        switchMap((variables) => {
-          if (!variables) return of(null);
-          this.loading.set(true);
-          const { n: _n, ...request } = variables;
-          return this.client.request(InsightsTrendsDocument, request).pipe(
-            map((r) => ({ trends: r.insightsTrends })),
-            catchError((error: unknown) => of({ error: errorMessage(error) })),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if (!result) return;
-        if ('error' in result) {
-          this.trends.set(null);
-          this.loadError.set(result.error);
-          return;
-        }
-        this.loadError.set(null);
-        this.trends.set(result.trends);
-      });
-  }
+  private readonly query = queryOnChange(this.variables, (request) =>
+    this.client.request(InsightsTrendsDocument, request).pipe(map((r) => r.insightsTrends)),
+  );
+  protected readonly trends = this.query.value;
+  protected readonly loading = this.query.loading;
+  protected readonly loadError = this.query.error;
 
   protected reload(): void {
     this.reloads.update((n) => n + 1);
