@@ -154,8 +154,16 @@ async function addParagraph(page: Page, text: string): Promise<void> {
 
 /** Publishes through the confirmation dialog and waits for the console to say it is done. */
 async function publishWithConfirmation(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Publish…' }).click();
   const dialog = page.getByRole('alertdialog');
+  // The page ignores Publish while it is still loading or saving; a person would click again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const opened = await dialog
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) break;
+  }
   await dialog.waitFor();
   expect(await dialog.getByRole('heading').textContent()).toMatch(/^Publish version \d+\?$/);
   await dialog.getByRole('button', { name: /^Publish version \d+$/ }).click();
