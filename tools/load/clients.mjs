@@ -118,7 +118,7 @@ export async function staffWriter({ baseUrl, staff, tally, until, acknowledged }
     };
     for (let attempt = 0; attempt < 60 && Date.now() < until() + 30_000; attempt++) {
       let id = null;
-      const outcome = await timed(tally, 'staff logFeedback', async () => {
+      await timed(tally, 'staff logFeedback', async () => {
         const { status, body } = await gql(baseUrl, staff, LOG_FEEDBACK, { input });
         if (body.data?.logFeedback) id = body.data.logFeedback.id;
         return body.errors ? `error: ${body.errors[0].extensions?.code}` : String(status);
@@ -127,7 +127,6 @@ export async function staffWriter({ baseUrl, staff, tally, until, acknowledged }
         acknowledged.push({ practiceId: staff.practiceId, id, summary });
         break;
       }
-      void outcome;
       await pause(250);
       // Did the failed attempt commit after all? Then it is done, not to be logged again.
       const found = await gql(baseUrl, staff, FIND_BY_SUMMARY, {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@parley/api/core';
-import { type PublicPolicyEntry, PublicPolicyService } from '@parley/api/policy';
+import { matchesEtag, type PublicPolicyEntry, PublicPolicyService } from '@parley/api/policy';
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 
@@ -123,10 +123,7 @@ function answerPolicy(
 }
 
 function sendPolicy(req: IncomingMessage, res: ServerResponse, policy: PreparedPolicy): void {
-  const notModified = (req.headers['if-none-match'] ?? '')
-    .split(',')
-    .some((tag) => tag.trim() === policy.etag);
-  if (notModified) {
+  if (matchesEtag(req.headers['if-none-match'], policy.etag)) {
     res.writeHead(304, policy.notModified);
     res.end();
     return;

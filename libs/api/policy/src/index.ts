@@ -8,3 +8,4 @@ export * from './lib/policy-publishing.service';
 export * from './lib/public-policy.service';
 export type { PublicPolicyEntry } from './lib/public-policy.cache';
 export * from './lib/policy.module';
+export { matchesEtag } from './lib/etag';

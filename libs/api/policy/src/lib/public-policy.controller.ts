@@ -1,6 +1,7 @@
 import { Controller, Get, Options, Param, Query, Req, Res } from '@nestjs/common';
 import { Ctx, NotFoundError, Public, type RequestContext } from '@parley/api/core';
 import type { Request, Response } from 'express';
+import { matchesEtag } from './etag';
 import { renderNotFoundPage, renderPublicPage } from './public-page.html';
 import { PublicPolicyService } from './public-policy.service';
 
@@ -96,13 +97,4 @@ function openToAnyOrigin(res: Response): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', 'ETag');
   res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-}
-
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2), for a list of tags or `*`. */
-export function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
-  if (!header) return false;
-  const values = (Array.isArray(header) ? header.join(',') : header)
-    .split(',')
-    .map((v) => v.trim().replace(/^W\//, ''));
-  return values.includes('*') || values.includes(etag);
 }
